@@ -1,0 +1,137 @@
+"""Running a batch: process files, store each article in its own transaction,
+report bad files and go on, then detect contradictions once."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from dataclasses import dataclass, field
+
+import click
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from .db.models import Source
+from .db.store import StoreCache, article_from_source, replace_claims, store_article
+from .errors import InputError, UsageError
+from .pipeline import EXTRACTOR_VERSION, analyse, default_workers, process_paths
+from .render import say
+
+RETRIES = 3
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        nothing = " (nothing new)" if self.read and not self.new and not self.failed else ""
+        return (f"{self.read} files read: {self.new} new, {self.unchanged} unchanged, {self.failed} failed; "
+                f"{self.claims} claims stored in {self.seconds:.1f}s{nothing}")
+
+
+def prepare(session: Session) -> tuple[object, StoreCache, dict]:
+    """Make sure the plans are loaded; return the plan index, a cache of point ids
+    and the outlet kinds from the rules."""
+    from .db.plans_store import ensure_default_plans, plan_index, point_ids
+    from .outlets import outlet_kinds
+
+    ensure_default_plans(session)
+    cache = StoreCache(points=point_ids(session))
+    return plan_index(session), cache, outlet_kinds()
+
+
+TRANSIENT = ("deadlock", "could not serialize", "database is locked")
+
+
+def _store_with_retry(app, article, claims, cache, kinds) -> bool:
+    """Store one article in its own transaction; a deadlock or lock timeout
+    between concurrent writers is retried."""
+    for attempt in range(RETRIES):
+        try:
+            with app.session() as session:
+                _, created = store_article(session, article, list(claims), cache, kinds, EXTRACTOR_VERSION)
+                return created
+        except OperationalError as exc:
+            if attempt == RETRIES - 1 or not any(t in str(exc.orig).lower() for t in TRANSIENT):
+                raise
+            cache.outlets.clear()
+            cache.speakers.clear()
+            time.sleep(0.2 * (attempt + 1))
+    return False
+
+
+def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
+    from .ingest import iter_input_files
+
+    started = time.perf_counter()
+    summary = Summary()
+    with app.session() as session:
+        index, cache, kinds = prepare(session)
+    existing = []
+    for p in paths:
+        if Path(p).exists():
+            existing.append(p)
+        else:
+            _fail(summary, f"{p}: no such file or folder")
+    files = iter_input_files(existing)
+    workers = workers or default_workers()
+    show = sys.stderr.isatty()
+    with click.progressbar(length=0, label="ingesting", file=sys.stderr, hidden=not show,
+                           show_pos=True) as bar:
+        for done in process_paths(files, overrides, workers, index):
+            summary.read += 1
+            bar.update(1)
+            if done.error:
+                _fail(summary, done.error)
+                continue
+            if _store_with_retry(app, done.article, done.claims, cache, kinds):
+                summary.new += 1
+                summary.claims += len(done.claims)
+            else:
+                summary.unchanged += 1
+                say(f"{done.path}: already stored, nothing new")
+    if summary.read == 0 and summary.failed == 0:
+        raise UsageError("no .txt, .md, .html or .htm files found in " + ", ".join(paths))
+    if detect and summary.new:
+        from .db.contradictions_store import detect_and_store
+
+        with app.session() as session:
+            detect_and_store(session)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _fail(summary: Summary, message: str) -> None:
+    summary.failed += 1
+    summary.errors.append(message)
+    say(f"error: {message}")
+
+
+def run_extract(app, all_: bool, source_ids) -> tuple[int, int, int, int]:
+    """Re-extract stored sources; returns (kept, removed, added, sources)."""
+    kept = removed = added = n = 0
+    with app.session() as session:
+        index, cache, kinds = prepare(session)
+        query = select(Source)
+        if source_ids:
+            query = query.where(Source.id.in_(source_ids))
+        elif not all_:
+            query = query.where((Source.extracted_with.is_(None)) | (Source.extracted_with != EXTRACTOR_VERSION))
+        for source in session.execute(query.order_by(Source.id)).scalars():
+            article = article_from_source(source)
+            k, r, a = replace_claims(session, source, article, analyse(article, index), cache)
+            source.extracted_with = EXTRACTOR_VERSION
+            kept, removed, added, n = kept + k, removed + r, added + a, n + 1
+        if n:
+            from .db.contradictions_store import detect_and_store
+
+            detect_and_store(session)
+    return kept, removed, added, n

@@ -1,0 +1,73 @@
+"""`provenance ingest` and `provenance extract`."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import Exit, UsageError
+from ..render import say
+from . import pass_app
+
+__all__ = ["ingest", "extract"]
+
+
+def _check_date(value: str | None) -> str | None:
+    import re
+
+    if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", value):
+        raise UsageError(f"--published must be an ISO date such as 2025-11-20, not {value!r}")
+    return value
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--outlet", help="Publisher of these articles (overrides what was inferred).")
+@click.option("--published", help="Publication date, YYYY-MM-DD (overrides what was inferred).")
+@click.option("--url", help="Where the article was published (overrides what was inferred).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: number of CPUs).")
+@click.option("--no-detect", is_flag=True, help="Do not run contradiction detection afterwards.")
+@pass_app
+def ingest(app, paths, outlet, published, url, workers, no_detect):
+    """Read articles (.txt, .md, .html, .htm; folders recursively), extract their
+    claims, link them to plan points and store them.
+
+    Each file is stored in its own transaction; an article already stored adds
+    nothing.  A file that cannot be read is reported on stderr and skipped;
+    the exit status is then 1.  A sidecar FILE.meta.json gives or corrects
+    outlet, published, author, url and title.
+
+    \b
+    Example:
+      provenance ingest sources/
+      provenance ingest --outlet Reuters --published 2025-11-21 wire/kyiv.txt
+    """
+    from ..batch import run_ingest
+
+    overrides = {k: v for k, v in (("outlet", outlet), ("published", _check_date(published)), ("url", url)) if v}
+    summary = run_ingest(app, paths, overrides or None, workers, detect=not no_detect)
+    say(summary.line())
+    if summary.failed:
+        sys.exit(Exit.PARTIAL)
+
+
+@click.command()
+@click.option("--all", "all_", is_flag=True, help="Re-extract every stored source (default: only those "
+              "extracted by an older extractor version).")
+@click.option("--source", "source_ids", type=int, multiple=True, help="Re-extract this source id (repeatable).")
+@pass_app
+def extract(app, all_, source_ids):
+    """Re-run claim extraction on stored sources after the rules change.
+
+    A source's claims are replaced; a claim whose span and speaker are
+    unchanged keeps its id (and so its contradictions and reviews).
+
+    \b
+    Example:
+      provenance extract --all
+    """
+    from ..batch import run_extract
+
+    kept, removed, added, n = run_extract(app, all_, source_ids)
+    say(f"re-extracted {n} sources: {kept} claims kept, {removed} removed, {added} added")

@@ -1,0 +1,230 @@
+"""Writing articles and their claims.  Only stores; never extracts.
+
+Concurrency: outlets, speakers and sources are created with
+INSERT ... ON CONFLICT DO NOTHING followed by a SELECT, in a fixed order
+(source, outlets sorted, speakers sorted), so two writers on PostgreSQL
+neither fail on a unique key nor deadlock, and each row exists once.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..records import Article, LinkedClaim
+from .models import Claim, ClaimPoint, ClaimRelay, Outlet, Source, Speaker, SpeakerAlias
+
+
+def _insert(session: Session):
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
+def fold(text: str) -> str:
+    """A match key: case-folded, accents removed, spaces folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+def speaker_key(article: Article, name: str, type_: str | None) -> str:
+    if type_ == "anonymous":  # no identity is assumed across articles
+        return f"anon:{article.sha256[:16]}:{fold(name)}"
+    return fold(name)
+
+
+def claim_uid(sha256: str, start: int, end: int, speaker: str | None) -> str:
+    raw = f"{sha256}:{start}:{end}:{fold(speaker or '')}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class StoreCache:
+    """Ids already known in this process (outlets, speakers, plan points)."""
+
+    outlets: dict[str, int] = field(default_factory=dict)
+    speakers: dict[str, int] = field(default_factory=dict)
+    points: dict[str, int] = field(default_factory=dict)  # "us-28:19" -> plan_points.id
+
+
+def outlet_id(session: Session, cache: StoreCache, name: str, kind: str = "outlet") -> int:
+    if name in cache.outlets:
+        return cache.outlets[name]
+    insert = _insert(session)
+    session.execute(insert(Outlet).values(name=name, kind=kind).on_conflict_do_nothing(index_elements=["name"]))
+    oid = session.execute(select(Outlet.id).where(Outlet.name == name)).scalar_one()
+    cache.outlets[name] = oid
+    return oid
+
+
+def speaker_id(session: Session, cache: StoreCache, key: str, name: str, type_: str) -> int:
+    if key in cache.speakers:
+        return cache.speakers[key]
+    insert = _insert(session)
+    session.execute(
+        insert(Speaker).values(key=key, name=name, type=type_).on_conflict_do_nothing(index_elements=["key"])
+    )
+    sid = session.execute(select(Speaker.id).where(Speaker.key == key)).scalar_one()
+    cache.speakers[key] = sid
+    return sid
+
+
+def article_from_source(source: Source) -> Article:
+    """The Article record of a stored source (for re-extraction)."""
+    return Article(
+        path=source.path, text=source.text, sha256=source.sha256, title=source.title,
+        outlet=source.outlet.name if source.outlet else None, published=source.published, author=source.author,
+        url=source.url, encoding=source.encoding, fmt=source.fmt,
+        meta_origin=tuple(sorted((source.meta_origin or {}).items())),
+    )
+
+
+def find_source(session: Session, sha256: str) -> Source | None:
+    return session.execute(select(Source).where(Source.sha256 == sha256)).scalar_one_or_none()
+
+
+def store_article(
+    session: Session, article: Article, claims: list[LinkedClaim], cache: StoreCache,
+    outlet_kinds: dict[str, str] | None = None, extractor_version: str | None = None,
+) -> tuple[int, bool]:
+    """Store one article and its claims.  Returns (source id, created);
+    an article already stored (same normalised text) adds nothing."""
+    existing = session.execute(select(Source.id).where(Source.sha256 == article.sha256)).scalar_one_or_none()
+    if existing is not None:
+        return existing, False
+    kinds = outlet_kinds or {}
+    outlets = sorted(({article.outlet} if article.outlet else set()) | {v for lc in claims for v in lc.claim.via})
+    for name in outlets:
+        outlet_id(session, cache, name, kinds.get(name, "outlet"))
+    insert = _insert(session)
+    row = dict(
+        sha256=article.sha256, path=article.path, url=article.url, title=article.title, author=article.author,
+        outlet_id=cache.outlets.get(article.outlet) if article.outlet else None, published=article.published,
+        fmt=article.fmt, encoding=article.encoding, meta_origin=dict(article.meta_origin), text=article.text,
+        ingested_at=datetime.now(timezone.utc).replace(tzinfo=None), extracted_with=extractor_version,
+    )
+    result = session.execute(
+        insert(Source).values(**row).on_conflict_do_nothing(index_elements=["sha256"]).returning(Source.id)
+    ).first()
+    if result is None:  # another writer stored it meanwhile
+        sid = session.execute(select(Source.id).where(Source.sha256 == article.sha256)).scalar_one()
+        return sid, False
+    source_id = result[0]
+    insert_claims(session, article, source_id, claims, cache)
+    return source_id, True
+
+
+def _speaker_ids(session: Session, article: Article, claims: list[LinkedClaim], cache: StoreCache) -> dict:
+    wanted: dict[str, tuple[str, str]] = {}
+    for lc in claims:
+        c = lc.claim
+        if c.speaker_name:
+            wanted[speaker_key(article, c.speaker_name, c.speaker_type)] = (c.speaker_name, c.speaker_type or "person")
+    ids = {key: speaker_id(session, cache, key, *wanted[key]) for key in sorted(wanted)}
+    aliases = set()
+    for lc in claims:
+        c = lc.claim
+        if c.speaker_name:
+            sid = ids[speaker_key(article, c.speaker_name, c.speaker_type)]
+            for alias in {c.speaker_name, *c.aliases}:
+                if alias and len(alias) <= 300:
+                    aliases.add((sid, alias))
+    if aliases:
+        insert = _insert(session)
+        session.execute(
+            insert(SpeakerAlias).on_conflict_do_nothing(index_elements=["speaker_id", "alias"]),
+            [{"speaker_id": s, "alias": a} for s, a in sorted(aliases)],
+        )
+    return ids
+
+
+def claim_rows(article: Article, source_id: int, claims: list[LinkedClaim], ids: dict) -> list[dict]:
+    rows, seen = [], set()
+    for lc in claims:
+        c = lc.claim
+        key = speaker_key(article, c.speaker_name, c.speaker_type) if c.speaker_name else None
+        uid = claim_uid(article.sha256, c.start, c.end, c.speaker_name or c.speaker_mention)
+        if uid in seen:
+            continue
+        seen.add(uid)
+        rows.append(dict(
+            uid=uid, source_id=source_id, speaker_id=ids.get(key) if key else None, start=c.start, end=c.end,
+            text=article.text[c.start:c.end], quote=c.quote, kind=c.kind, cue=c.cue[:80], rule=c.rule[:80],
+            mention=(c.speaker_mention or None) and c.speaker_mention[:300], speaker_type=c.speaker_type,
+            role=c.role and c.role[:300], unresolved=c.unresolved and c.unresolved[:300],
+            topics=list(lc.topics or c.topics),
+            _via=c.via, _links=lc.links,
+        ))
+    return rows
+
+
+def insert_claims(session: Session, article: Article, source_id: int, claims: list[LinkedClaim],
+                  cache: StoreCache) -> int:
+    """Insert the claims of a stored source (bulk, with their relays and links)."""
+    if not claims:
+        return 0
+    ids = _speaker_ids(session, article, claims, cache)
+    rows = claim_rows(article, source_id, claims, ids)
+    extras = [(r.pop("_via"), r.pop("_links")) for r in rows]
+    insert = _insert(session)
+    new_ids = session.execute(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows).scalars().all()
+    _insert_children(session, new_ids, extras, cache)
+    return len(rows)
+
+
+def _insert_children(session: Session, claim_ids, extras, cache: StoreCache) -> None:
+    relays, links = [], []
+    for cid, (via, point_links) in zip(claim_ids, extras):
+        for pos, name in enumerate(via):
+            relays.append({"claim_id": cid, "position": pos, "outlet_id": cache.outlets[name]})
+        seen = set()
+        for link in point_links:
+            pid = cache.points.get(link.point)
+            if pid is not None and pid not in seen:
+                seen.add(pid)
+                links.append({"claim_id": cid, "point_id": pid, "relation": link.relation, "score": link.score})
+    if relays:
+        session.execute(ClaimRelay.__table__.insert(), relays)
+    if links:
+        session.execute(ClaimPoint.__table__.insert(), links)
+
+
+def replace_claims(session: Session, source: Source, article: Article, claims: list[LinkedClaim],
+                   cache: StoreCache) -> tuple[int, int, int]:
+    """Re-extraction: keep claims whose uid (span + speaker) is unchanged, update
+    their fields, delete the ones no longer found, insert the new ones.
+    Returns (kept, removed, added)."""
+    for name in sorted({v for lc in claims for v in lc.claim.via}):
+        outlet_id(session, cache, name)
+    ids = _speaker_ids(session, article, claims, cache)
+    rows = claim_rows(article, source.id, claims, ids)
+    old = {c.uid: c for c in session.execute(select(Claim).where(Claim.source_id == source.id)).scalars()}
+    new_uids = {r["uid"] for r in rows}
+    gone = [c.id for uid, c in old.items() if uid not in new_uids]
+    if gone:
+        session.execute(delete(Claim).where(Claim.id.in_(gone)))
+    kept = [r for r in rows if r["uid"] in old]
+    fresh = [r for r in rows if r["uid"] not in old]
+    for r in kept:
+        claim = old[r["uid"]]
+        via, links = r.pop("_via"), r.pop("_links")
+        for k, v in r.items():
+            setattr(claim, k, v)
+        session.execute(delete(ClaimRelay).where(ClaimRelay.claim_id == claim.id))
+        session.execute(delete(ClaimPoint).where(ClaimPoint.claim_id == claim.id))
+        session.flush()
+        _insert_children(session, [claim.id], [(via, links)], cache)
+    if fresh:
+        extras = [(r.pop("_via"), r.pop("_links")) for r in fresh]
+        insert = _insert(session)
+        new_ids = session.execute(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), fresh).scalars().all()
+        _insert_children(session, new_ids, extras, cache)
+    return len(kept), len(gone), len(fresh)

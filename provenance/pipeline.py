@@ -1,0 +1,84 @@
+"""The stages in order — the one place that writes the order down:
+
+    read article -> segment -> attribute -> resolve   (extract_claims)
+      -> link to plan points                          (link_claims)
+      -> store (one transaction per article)          (db.store)
+      -> detect contradictions                        (after the batch)
+
+Extraction runs in N worker processes; the parent is the only writer.  At most
+a few articles per worker are in flight, so memory does not grow with the
+number of files.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import InputError
+from .records import Article, LinkedClaim
+
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Processed:
+    path: str
+    article: Article | None
+    claims: tuple[LinkedClaim, ...] = ()
+    error: str | None = None
+
+
+_INDEX = None  # the plan index, set in the parent before workers fork
+
+
+def analyse(article: Article, index=None) -> list[LinkedClaim]:
+    """Extract, resolve and link the claims of one article (pure)."""
+    from .extract import extract_claims
+    from .link import link_claims
+
+    claims = extract_claims(article)
+    return link_claims(claims, index if index is not None else _INDEX, article=article)
+
+
+def process_path(path: str, overrides: dict | None = None) -> Processed:
+    """Read one file and analyse it; bad input becomes an error line, not an exception."""
+    from .ingest import read_article
+
+    try:
+        article = read_article(path, overrides)
+    except InputError as exc:
+        return Processed(path, None, error=str(exc))
+    return Processed(path, article, tuple(analyse(article)))
+
+
+def _work(args: tuple[str, dict | None]) -> Processed:
+    return process_path(*args)
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, index) -> Iterator[Processed]:
+    """Yield Processed records in input order, extracting in `workers` processes."""
+    global _INDEX
+    _INDEX = index
+    jobs = ((str(p), overrides) for p in paths)
+    if workers <= 1:
+        for job in jobs:
+            yield _work(job)
+        return
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    window = workers * 4
+    with ctx.Pool(workers) as pool:
+        pending: deque = deque()
+        for job in jobs:
+            pending.append(pool.apply_async(_work, (job,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -1,0 +1,139 @@
+"""The questions users ask of stored claims, and the export record.
+
+`claim_records` yields claims as the export contract of DESIGN.md describes
+them; `claims`, `export claims` and the other exports share its filters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy.orm import Session
+
+from .db.models import Claim, ClaimPoint, ClaimRelay, Outlet, Plan, PlanPoint, Source, Speaker, SpeakerAlias
+from .db.search import matching_claims
+from .errors import UsageError
+from .outlets import canonical_outlet
+
+CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    speaker: str | None = None
+    outlet: str | None = None
+    source: int | None = None
+    kind: str | None = None
+    topic: str | None = None
+    point: str | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+    limit: int | None = None
+
+
+def speaker_ids(session: Session, name: str) -> list[int]:
+    """Speakers matching NAME: any recorded alias, the canonical name, or a known
+    spelling variant from the rules (Zelensky / Zelenskyy)."""
+    from .speakers import canonical_speaker_names
+
+    forms = {name.strip().casefold()} | {n.casefold() for n in canonical_speaker_names(name)}
+    alias_hit = select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias).in_(forms))
+    name_hit = select(Speaker.id).where(func.lower(Speaker.name).in_(forms))
+    return list(session.execute(alias_hit.union(name_hit)).scalars())
+
+
+def parse_point(ref: str) -> tuple[str, int]:
+    plan, _, number = ref.partition(":")
+    if not plan or not number.isdigit():
+        raise UsageError(f"a plan point is written PLAN:NUMBER, such as us-28:19, not {ref!r}")
+    return plan, int(number)
+
+
+def filtered_claims(session: Session, f: ClaimFilter):
+    """A SELECT of Claim ids in document order (or search rank) for the filter."""
+    q = select(Claim.id).join(Source, Claim.source_id == Source.id)
+    order = [Source.id, Claim.start, Claim.id]
+    if f.speaker:
+        q = q.where(Claim.speaker_id.in_(speaker_ids(session, f.speaker) or [-1]))
+    if f.outlet:
+        name = canonical_outlet(f.outlet) or f.outlet
+        q = q.join(Outlet, Source.outlet_id == Outlet.id).where(func.lower(Outlet.name) == name.casefold())
+    if f.source is not None:
+        q = q.where(Source.id == f.source)
+    if f.kind:
+        q = q.where(Claim.kind == f.kind)
+    if f.since:
+        q = q.where(Source.published >= f.since)
+    if f.until:
+        q = q.where(func.substr(Source.published, 1, len(f.until)) <= f.until)
+    if f.topic:
+        topic_points = select(ClaimPoint.claim_id).join(PlanPoint).where(PlanPoint.topic == f.topic)
+        q = q.where(or_(Claim.id.in_(topic_points), cast(Claim.topics, String).like(f'%"{f.topic}"%')))
+    if f.point:
+        slug, number = parse_point(f.point)
+        on_point = (select(ClaimPoint.claim_id).join(PlanPoint).join(Plan)
+                    .where(Plan.slug == slug, PlanPoint.number == number))
+        q = q.where(Claim.id.in_(on_point))
+    if f.search:
+        hits = matching_claims(session, f.search)
+        if hits is None:
+            return None
+        hits = hits.subquery()
+        q = q.join(hits, hits.c.id == Claim.id)
+        order = [hits.c.rank, Claim.id]
+    q = q.order_by(*order)
+    if f.limit is not None:
+        q = q.limit(f.limit)
+    return q
+
+
+def claim_records(session: Session, f: ClaimFilter = ClaimFilter()) -> Iterator[dict]:
+    """Claims as export records, in chunks so memory stays flat."""
+    q = filtered_claims(session, f)
+    if q is None:
+        return
+    ids = list(session.execute(q).scalars())
+    for i in range(0, len(ids), CHUNK):
+        yield from _records(session, ids[i:i + CHUNK])
+
+
+def _records(session: Session, ids: list[int]) -> list[dict]:
+    rows = session.execute(
+        select(Claim.id, Claim.uid, Claim.text, Claim.quote, Claim.kind, Claim.cue, Claim.mention,
+               Claim.speaker_type, Claim.role, Claim.unresolved, Claim.start, Claim.end, Claim.rule, Claim.topics,
+               Speaker.name, Speaker.type, Source.id, Source.path, Source.url, Source.published, Source.author,
+               Source.title, Source.sha256, Outlet.name)
+        .join(Source, Claim.source_id == Source.id)
+        .outerjoin(Speaker, Claim.speaker_id == Speaker.id)
+        .outerjoin(Outlet, Source.outlet_id == Outlet.id)
+        .where(Claim.id.in_(ids))
+    ).all()
+    via: dict[int, list[str]] = {}
+    for cid, name in session.execute(
+        select(ClaimRelay.claim_id, Outlet.name).join(Outlet).where(ClaimRelay.claim_id.in_(ids))
+        .order_by(ClaimRelay.claim_id, ClaimRelay.position)
+    ):
+        via.setdefault(cid, []).append(name)
+    points: dict[int, list[str]] = {}
+    for cid, slug, number in session.execute(
+        select(ClaimPoint.claim_id, Plan.slug, PlanPoint.number).join(PlanPoint, ClaimPoint.point_id == PlanPoint.id)
+        .join(Plan).where(ClaimPoint.claim_id.in_(ids)).order_by(ClaimPoint.claim_id, Plan.slug, PlanPoint.number)
+    ):
+        points.setdefault(cid, []).append(f"{slug}:{number}")
+    by_id = {}
+    for r in rows:
+        by_id[r[0]] = {
+            "claim_id": r.uid, "text": r.text, "quote": r.quote, "kind": r.kind, "cue": r.cue,
+            "speaker": {"name": r[14], "mention": r.mention, "type": r[15] or r.speaker_type, "role": r.role},
+            "unresolved": r.unresolved,
+            "via": via.get(r[0], []),
+            "source": {"id": r[16], "path": r.path, "url": r.url, "outlet": r[23], "published": r.published,
+                       "author": r.author, "title": r.title, "sha256": r.sha256},
+            "start": r.start, "end": r.end,
+            "plan_points": points.get(r[0], []),
+            "topics": list(r.topics or []),
+            "rule": r.rule,
+        }
+    return [by_id[i] for i in ids if i in by_id]
