@@ -1,0 +1,76 @@
+"""Publication dates as ISO strings: "YYYY-MM-DD", or a full ISO datetime when a
+time and its UTC offset are known (an offset is never dropped).
+
+Accepted forms: ISO 8601 ("2025-11-20", "2025-11-20T09:30:00+02:00", "...Z"),
+"November 20, 2025", "Nov. 20 2025", "20 November 2025", with an optional
+weekday and trailing time (a time with a zone abbreviation such as "EST" is
+ambiguous, so only the day is kept).  Month and day without a year resolve
+only against a known year.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_ISO = re.compile(r"(?P<d>\d{4}-\d{2}-\d{2})(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?P<z>Z|[+-]\d{2}:?\d{2})?)?")
+_MDY = re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
+_DMY = re.compile(r"\b" + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
+
+
+def _iso(text: str) -> str | None:
+    m = _ISO.match(text)
+    if not m:
+        return None
+    try:
+        day = date.fromisoformat(m["d"])
+    except ValueError:
+        return None
+    if not m["t"] or not m["z"]:
+        return day.isoformat()  # a time without an offset is not a point in time: keep the day
+    zone = "+00:00" if m["z"] == "Z" else m["z"]
+    try:
+        return datetime.fromisoformat(f"{m['d']}T{m['t']}{zone}").isoformat()
+    except ValueError:
+        return day.isoformat()
+
+
+def _build(year: int | None, mon: str, day: str) -> str | None:
+    if year is None:
+        return None
+    month = MONTHS.get(mon.lower().rstrip(".")[:4]) or MONTHS.get(mon.lower()[:3])
+    try:
+        return date(year, month, int(day)).isoformat() if month else None
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None, year: int | None = None, whole: bool = False) -> str | None:
+    """An ISO date (or datetime with offset) from TEXT, or None.
+
+    `year` resolves a month and day written without one.  With `whole`, the
+    date must be (nearly) all of TEXT, as on a line of its own.
+    """
+    if not text:
+        return None
+    s = " ".join(str(text).split())
+    iso = _iso(s)
+    if iso and (not whole or len(s) <= 32):
+        return iso
+    for rx in (_MDY, _DMY):
+        m = rx.match(s) if whole else rx.search(s)
+        if m:
+            if whole and len(s) - m.end() > 24:  # allow a trailing time only
+                continue
+            y = int(m["year"]) if m["year"] else year
+            return _build(y, m["mon"], m["day"])
+    return None
+
+
+def year_of(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso and re.match(r"\d{4}-", iso) else None

@@ -1,0 +1,97 @@
+"""Outlet names from the data file `provenance/rules/outlets.json`.
+
+Which strings mean which outlet is data, never code: `name` is the canonical
+name, `aliases` other spellings, `signoffs` regular expressions (matched
+case-insensitively against whole lines) that identify the publisher of an
+article (closing sign-offs, mastheads), `hosts` web hosts.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+OUTLETS_FILE = Path(__file__).resolve().parent.parent / "rules" / "outlets.json"
+
+
+@dataclass(frozen=True)
+class OutletTable:
+    exact: dict[str, str]  # case-sensitive keys (short all-caps acronyms)
+    folded: dict[str, str]  # casefolded keys
+    hosts: dict[str, str]
+    signoffs: tuple[tuple[re.Pattern[str], str], ...]
+
+
+def _is_acronym(s: str) -> bool:
+    return len(s) <= 5 and s.isupper()
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split()).strip(" .,:;|-–—").casefold()
+
+
+@lru_cache(maxsize=1)
+def table() -> OutletTable:
+    data = json.loads(OUTLETS_FILE.read_text(encoding="utf-8"))
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    hosts: dict[str, str] = {}
+    signoffs: list[tuple[re.Pattern[str], str]] = []
+    for entry in data.get("outlets", []):
+        name = entry["name"]
+        for form in [name, *entry.get("aliases", [])]:
+            if _is_acronym(form):
+                exact.setdefault(form, name)
+            else:
+                folded.setdefault(_key(form), name)
+        exact.setdefault(name, name)
+        for host in entry.get("hosts", []):
+            hosts.setdefault(host.lower().removeprefix("www."), name)
+        for pattern in entry.get("signoffs", []):
+            signoffs.append((re.compile(pattern, re.IGNORECASE), name))
+    return OutletTable(exact, folded, hosts, tuple(signoffs))
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The canonical name of a known outlet, else None."""
+    if not name:
+        return None
+    t = table()
+    cleaned = " ".join(name.split()).strip(" .,:;|-–—")
+    return t.exact.get(cleaned) or t.folded.get(_key(cleaned))
+
+
+def outlet_name(name: str | None) -> str | None:
+    """Canonical name when the outlet is known, else the name as written (tidied)."""
+    if not name or not name.strip():
+        return None
+    return canonical_outlet(name) or " ".join(name.split())
+
+
+def outlet_for_host(url_or_host: str | None) -> str | None:
+    """The outlet whose host (or a parent domain of it) serves this URL."""
+    if not url_or_host:
+        return None
+    host = urlsplit(url_or_host).hostname if "//" in url_or_host else url_or_host
+    if not host:
+        return None
+    host = host.lower().rstrip(".").removeprefix("www.")
+    hosts = table().hosts
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        hit = hosts.get(".".join(parts[i:]))
+        if hit:
+            return hit
+    return None
+
+
+def signoff_outlet(line: str) -> str | None:
+    """The outlet whose sign-off or masthead pattern matches this line."""
+    line = line.strip()
+    for pattern, name in table().signoffs:
+        if pattern.search(line):
+            return name
+    return None

@@ -1,0 +1,66 @@
+"""Sidecar metadata files next to an article.
+
+For an article `sources/foo.txt` the sidecar is `sources/foo.txt.meta.json`
+or, failing that, `sources/foo.meta.json` (the first that exists is used).
+It is a JSON object with any of the keys "outlet", "published", "author",
+"url", "title"; each value is a string, or null for "not known" (a null
+never hides what other sources say).  Other keys are ignored.  A sidecar
+that is not valid JSON, not an object, or has a non-string value is an
+InputError naming the sidecar.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import InputError
+from .dates import parse_date
+from .outlets import outlet_name
+
+FIELDS = ("outlet", "published", "author", "url", "title")
+SUFFIX = ".meta.json"
+
+
+def sidecar_paths(article: Path) -> tuple[Path, Path]:
+    return article.with_name(article.name + SUFFIX), article.with_name(article.stem + SUFFIX)
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name.lower().endswith(SUFFIX)
+
+
+def clean_value(field: str, value: str, where: str) -> str:
+    """Tidy a user-given value: outlet names canonicalised, dates to ISO."""
+    value = " ".join(value.split())
+    if field == "outlet":
+        return outlet_name(value) or value
+    if field == "published":
+        iso = parse_date(value, whole=True)
+        if not iso:
+            raise InputError(f"{where}: 'published' is not a date: {value!r}")
+        return iso
+    return value
+
+
+def read_sidecar(article: Path) -> dict[str, str]:
+    """The sidecar's fields for ARTICLE ({} when there is none)."""
+    path = next((p for p in sidecar_paths(article) if p.is_file()), None)
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+        raise InputError(f"{path}: bad sidecar metadata: {reason}") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: bad sidecar metadata: expected a JSON object")
+    out: dict[str, str] = {}
+    for field in FIELDS:
+        value = data.get(field)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputError(f"{path}: bad sidecar metadata: {field!r} must be a string or null")
+        if value.strip():
+            out[field] = clean_value(field, value, str(path))
+    return out
