@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from .db.models import Source
-from .db.store import StoreCache, article_from_source, replace_claims, store_article
+from .db.store import StoreCache, article_from_source, replace_claims, serialize_writers, store_article
 from .errors import InputError, UsageError
 from .pipeline import EXTRACTOR_VERSION, analyse, default_workers, process_paths
 from .render import say
@@ -40,9 +40,12 @@ class Summary:
 def prepare(session: Session) -> tuple[object, StoreCache, dict]:
     """Make sure the plans are loaded; return the plan index, a cache of point ids
     and the outlet kinds from the rules."""
+    from .db.models import Plan
     from .db.plans_store import ensure_default_plans, plan_index, point_ids
-    from .outlets import outlet_kinds
+    from .ingest.outlets import outlet_kinds
 
+    if session.execute(select(Plan.id).limit(1)).first() is None:
+        serialize_writers(session, "plans")  # a concurrent ingest may be loading them right now
     ensure_default_plans(session)
     cache = StoreCache(points=point_ids(session))
     return plan_index(session), cache, outlet_kinds()
@@ -68,6 +71,23 @@ def _store_with_retry(app, article, claims, cache, kinds) -> bool:
     return False
 
 
+def _detect_with_retry(app) -> None:
+    """Detect contradictions in one transaction, one process at a time (the lock
+    makes a concurrent ingest wait, then see this one's findings)."""
+    from .db.contradictions_store import detect_and_store
+
+    for attempt in range(RETRIES):
+        try:
+            with app.session() as session:
+                serialize_writers(session, "contradictions")
+                detect_and_store(session)
+                return
+        except OperationalError as exc:
+            if attempt == RETRIES - 1 or not any(t in str(exc.orig).lower() for t in TRANSIENT):
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
 def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
     from .ingest import iter_input_files
 
@@ -86,25 +106,26 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
     show = sys.stderr.isatty()
     with click.progressbar(length=0, label="ingesting", file=sys.stderr, hidden=not show,
                            show_pos=True) as bar:
-        for done in process_paths(files, overrides, workers, index):
-            summary.read += 1
-            bar.update(1)
-            if done.error:
-                _fail(summary, done.error)
-                continue
-            if _store_with_retry(app, done.article, done.claims, cache, kinds):
-                summary.new += 1
-                summary.claims += len(done.claims)
-            else:
-                summary.unchanged += 1
-                say(f"{done.path}: already stored, nothing new")
+        results = process_paths(files, overrides, workers, index)
+        try:
+            for done in results:
+                summary.read += 1
+                bar.update(1)
+                if done.error:
+                    _fail(summary, done.error)
+                    continue
+                if _store_with_retry(app, done.article, done.claims, cache, kinds):
+                    summary.new += 1
+                    summary.claims += len(done.claims)
+                else:
+                    summary.unchanged += 1
+                    say(f"{done.path}: already stored, nothing new")
+        finally:
+            results.close()  # stops the worker pool at once on an error or Ctrl-C
     if summary.read == 0 and summary.failed == 0:
         raise UsageError("no .txt, .md, .html or .htm files found in " + ", ".join(paths))
     if detect and summary.new:
-        from .db.contradictions_store import detect_and_store
-
-        with app.session() as session:
-            detect_and_store(session)
+        _detect_with_retry(app)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -133,5 +154,6 @@ def run_extract(app, all_: bool, source_ids) -> tuple[int, int, int, int]:
         if n:
             from .db.contradictions_store import detect_and_store
 
+            serialize_writers(session, "contradictions")
             detect_and_store(session)
     return kept, removed, added, n

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from .db.models import Claim, ClaimPoint, ClaimRelay, Outlet, Plan, PlanPoint, Source, Speaker, SpeakerAlias
 from .db.search import matching_claims
 from .errors import UsageError
-from .outlets import canonical_outlet
+from .ingest.outlets import outlet_name
 
 CHUNK = 1000
 
@@ -44,9 +44,14 @@ def speaker_ids(session: Session, name: str) -> list[int]:
     return list(session.execute(alias_hit.union(name_hit)).scalars())
 
 
+def like_escape(value: str) -> str:
+    """`value` as a literal inside a LIKE pattern (with ESCAPE '\\')."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def parse_point(ref: str) -> tuple[str, int]:
     plan, _, number = ref.partition(":")
-    if not plan or not number.isdigit():
+    if not plan or not (number.isascii() and number.isdigit() and len(number) <= 6):  # not '²', not 10**30
         raise UsageError(f"a plan point is written PLAN:NUMBER, such as us-28:19, not {ref!r}")
     return plan, int(number)
 
@@ -58,7 +63,7 @@ def filtered_claims(session: Session, f: ClaimFilter):
     if f.speaker:
         q = q.where(Claim.speaker_id.in_(speaker_ids(session, f.speaker) or [-1]))
     if f.outlet:
-        name = canonical_outlet(f.outlet) or f.outlet
+        name = outlet_name(f.outlet) or f.outlet
         q = q.join(Outlet, Source.outlet_id == Outlet.id).where(func.lower(Outlet.name) == name.casefold())
     if f.source is not None:
         q = q.where(Source.id == f.source)
@@ -70,7 +75,8 @@ def filtered_claims(session: Session, f: ClaimFilter):
         q = q.where(func.substr(Source.published, 1, len(f.until)) <= f.until)
     if f.topic:
         topic_points = select(ClaimPoint.claim_id).join(PlanPoint).where(PlanPoint.topic == f.topic)
-        q = q.where(or_(Claim.id.in_(topic_points), cast(Claim.topics, String).like(f'%"{f.topic}"%')))
+        pattern = '%"' + like_escape(f.topic) + '"%'  # a bound value; LIKE wildcards in it escaped
+        q = q.where(or_(Claim.id.in_(topic_points), cast(Claim.topics, String).like(pattern, escape="\\")))
     if f.point:
         slug, number = parse_point(f.point)
         on_point = (select(ClaimPoint.claim_id).join(PlanPoint).join(Plan)
@@ -137,3 +143,9 @@ def _records(session: Session, ids: list[int]) -> list[dict]:
             "rule": r.rule,
         }
     return [by_id[i] for i in ids if i in by_id]
+
+
+def records_for_claims(session: Session, ids: list[int]) -> Iterator[dict]:
+    """Export records of the claims with these database ids, in the given order."""
+    for i in range(0, len(ids), CHUNK):
+        yield from _records(session, ids[i:i + CHUNK])

@@ -95,3 +95,10 @@ def signoff_outlet(line: str) -> str | None:
         if pattern.search(line):
             return name
     return None
+
+
+@lru_cache(maxsize=1)
+def outlet_kinds() -> dict[str, str]:
+    """Canonical name -> "agency" | "outlet"."""
+    data = json.loads(OUTLETS_FILE.read_text(encoding="utf-8"))
+    return {e["name"]: e.get("kind", "outlet") for e in data.get("outlets", [])}
