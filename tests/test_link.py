@@ -1,0 +1,118 @@
+"""Linking claims to topics and plan points, on sentences of our own writing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.link import LinkContext, PlanIndex, link_claims
+from provenance.plans import load_plan_file
+from provenance.records import ExtractedClaim
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def index():
+    return PlanIndex.from_records(load_plan_file(f) for f in sorted((ROOT / "sources" / "plans").glob("*.json")))
+
+
+def _claims(text: str, *sentences: str) -> list[ExtractedClaim]:
+    out = []
+    for s in sentences:
+        start = text.index(s)
+        out.append(ExtractedClaim(start=start, end=start + len(s), kind="indirect", cue="said", rule="test",
+                                  speaker_name=None, speaker_mention=None, speaker_type=None))
+    return out
+
+
+def _link(index, text, *sentences, published=None):
+    return link_claims(_claims(text, *sentences), index, context=LinkContext(text, published))
+
+
+def points(linked) -> set[str]:
+    return {l.point for l in linked.links}
+
+
+def test_znpp_sentence_links_both_plans_when_the_article_names_neither(index):
+    s = "A minister said the Zaporizhzhia nuclear power station would be restarted with help from abroad."
+    (lc,) = _link(index, s + "\n", s, published="2026-01-10")
+    assert lc.topics == ("znpp",)
+    assert points(lc) == {"us-28:19", "ua-20:12"}
+    assert all(l.relation == "describes" and l.score < 0.5 for l in lc.links)
+
+
+def test_znpp_sentence_follows_the_plan_its_paragraph_names(index):
+    text = ("Kyiv unveiled its 20-point framework on Tuesday. An aide said the Zaporizhzhia plant "
+            "would be run by a Ukrainian-American venture.\nThe earlier 28-point text was rejected in Kyiv.\n")
+    (lc,) = _link(index, text, "An aide said the Zaporizhzhia plant would be run by a Ukrainian-American venture.")
+    assert points(lc) == {"ua-20:12"}
+    assert lc.links[0].score >= 0.8
+
+
+def test_a_plan_published_after_the_article_is_not_linked(index):
+    s = "An official said the nuclear plant's electricity would be split evenly."
+    (lc,) = _link(index, s + "\n", s, published="2025-11-21")
+    assert points(lc) == {"us-28:19"}
+
+
+def test_army_cap_sentence_links_the_point_with_that_value(index):
+    s = "Under the leaked draft, Ukraine's military would be capped at 600,000 personnel, officials said."
+    (lc,) = _link(index, s + "\n", s)
+    assert "army_size" in lc.topics
+    assert points(lc) == {"us-28:6"}
+    s2 = "Kyiv's counter-proposal keeps the army at 800,000 in peacetime, an adviser said."
+    (lc2,) = _link(index, s2 + "\n", s2)
+    assert points(lc2) == {"ua-20:4"}
+    assert lc2.links[0].relation == "proposes"
+
+
+def test_unrelated_sentence_gets_nothing(index):
+    s = "The mayor said the new tram line would open in the spring after repairs."
+    (lc,) = _link(index, s + "\n", s)
+    assert lc.topics == () and lc.links == ()
+
+
+def test_general_assessment_gets_no_topic(index):
+    s = "The senator said the whole proposal was a gift to the aggressor."
+    (lc,) = _link(index, s + "\n", s)
+    assert lc.topics == ()
+
+
+def test_rejection_is_a_dispute(index):
+    s = "The foreign ministry said Kyiv would never recognise the annexed regions as Russian."
+    (lc,) = _link(index, s + "\n", s)
+    assert "territory" in lc.topics
+    assert {l.relation for l in lc.links} == {"disputes"}
+
+
+def test_list_items_link_by_content_not_position(index):
+    items = [
+        "Moscow will be welcomed back into the G8.",          # plan point 13, listed first
+        "Kyiv keeps out of NATO for good.",                   # point 7
+        "Europe's jets will be based in Poland.",             # point 9
+        "Nobody may redraw the lines by force.",              # point 22
+    ]
+    text = "The leaked 28 points include the following:\n" + "\n".join("• " + i for i in items) + "\n"
+    linked = _link(index, text, *items)
+    assert [points(lc) for lc in linked] == [{"us-28:13"}, {"us-28:7"}, {"us-28:9"}, {"us-28:22"}]
+
+
+def test_reference_back_takes_the_topics_of_the_previous_sentence(index):
+    text = "The draft would hand the Donbas to Russia. The president has ruled this out many times.\n"
+    (lc,) = _link(index, text, "The president has ruled this out many times.")
+    assert lc.topics == ("territory",)
+    assert lc.links[0].relation == "disputes"
+
+
+def test_talks_are_negotiations_without_plan_points(index):
+    s = "The envoy said talks with the Russian side would resume next week."
+    (lc,) = _link(index, s + "\n", s)
+    assert lc.topics == ("negotiations",)
+    assert lc.links == ()
+
+
+def test_without_an_index_only_topics_are_given():
+    s = "The two sides agreed an all-for-all exchange of prisoners, the ombudsman said."
+    (lc,) = link_claims(_claims(s, s), None, context=LinkContext(s))
+    assert lc.topics == ("humanitarian",) and lc.links == ()
