@@ -1,0 +1,216 @@
+"""Records shared by the attribution modules, plus the speaker-phrase finder.
+
+Tokens come from the quote-masked text, so words inside quotation marks are
+never taken for speakers or cues.  A speaker phrase is read backwards from a
+cue verb (``Kremlin spokesman Dmitry Peskov said``), forwards after it
+(``said Kremlin spokesman Dmitry Peskov``) or after "according to".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from provenance.attribute.lexicon import lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A claim before its speaker is resolved (offsets into article.text)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    rule: str
+    mention: Mention | None
+    sentence: int
+    quote: str | None = None
+    via: tuple[str, ...] = ()
+    speaker: str | None = None  # canonical name fixed by the rule itself
+    speaker_type: str | None = None
+    role: str | None = None
+    unresolved: str | None = None
+    cue_start: int = -1
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    low: str
+    cap: bool
+
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|\w[\w’'\-]*(?:\.\w+)*|[^\w\s]")
+_POSS = re.compile(r"['’]s?$")
+_STOPCAP = {"but", "and", "however", "likewise", "meanwhile", "so", "yet", "then", "also", "still", "although",
+            "though", "while", "when", "if", "as", "because", "since", "after", "before", "under", "according",
+            "in", "on", "at", "for", "with", "from", "by", "there", "this", "that", "these", "those", "what"}
+
+
+def tokenize(masked: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(masked, start, end):
+        t = m.group(0)
+        out.append(Tok(t, m.start(), m.end(), t.lower().replace("’", "'"), t[:1].isupper()))
+    return out
+
+
+def is_possessive(t: Tok) -> bool:
+    return len(t.text) > 2 and bool(_POSS.search(t.text)) and t.low not in ("it's",)
+
+
+def _np_word(t: Tok) -> bool:
+    lex = lexicon()
+    if t.cap:
+        return t.low not in _STOPCAP or t.low in ("us",)
+    low = t.low
+    return (low in lex.role_words or low in lex.anonymous_heads or low in lex.document_heads
+            or low in lex.organization_heads or (is_possessive(t) and low[:-2] in lex.role_words))
+
+
+def _head_ok(t: Tok) -> bool:
+    lex = lexicon()
+    if is_possessive(t):
+        return False
+    if t.cap:
+        return t.low not in _STOPCAP
+    low = t.low
+    return (low in lex.role_words or low in lex.anonymous_heads or low in lex.document_heads
+            or low in lex.organization_heads or low in lex.quantifiers)
+
+
+def skip_back(toks: list[Tok], j: int) -> int:
+    """Step left over auxiliaries, adverbs, time phrases and ', according to X,' before a verb."""
+    lex = lexicon()
+    while j >= 0:
+        low = toks[j].low
+        if low == "," and j >= 2:
+            acc = next((k for k in range(j - 1, max(-1, j - 8), -1) if toks[k].low in ("according", "per")), -1)
+            if acc > 0 and (toks[acc - 1].low in ("and", "but", ",") or acc == 0):
+                j = acc - 1
+                if toks[j].text == ",":
+                    j -= 1
+                continue
+            break
+        if low in lex.skip_words and not toks[j].cap:
+            j -= 1
+        elif low in lex.time_words and j >= 1 and toks[j - 1].low in ("on", "last", "this", "late", "early", "next"):
+            j -= 2
+        elif toks[j].cap and low in lex.time_words and j >= 1 and toks[j - 1].low == "on":
+            j -= 2
+        else:
+            break
+    return j
+
+
+def np_ending_at(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """Token range [i, j] of a speaker phrase that ends at token j."""
+    lex = lexicon()
+    if j < 0:
+        return None
+    last = toks[j]
+    if last.low in lex.pronouns and not last.cap or last.low in ("he", "she", "they", "it", "we", "i"):
+        return (j, j)
+    if last.low in lex.quantifiers and (j == 0 or not _np_word(toks[j - 1])):
+        return (j, j)
+    if not _head_ok(last):
+        return None
+    if last.low in lex.demonyms and (j == 0 or not (_np_word(toks[j - 1]) or is_possessive(toks[j - 1]))):
+        return None
+    i = j
+    k = j - 1
+    while k >= 0:
+        t = toks[k]
+        if t.low in lex.determiners or t.low in lex.quantifiers:
+            if t.low != "that":
+                i = k
+            break
+        if _np_word(t) or is_possessive(t):
+            i = k
+            k -= 1
+            continue
+        if t.low in lex.connectors and k >= 1 and (_np_word(toks[k - 1]) or is_possessive(toks[k - 1])):
+            k -= 1
+            continue
+        break
+    return (i, j)
+
+
+def np_starting_at(toks: list[Tok], i: int, allow_commas: bool = False) -> tuple[int, int] | None:
+    """Token range of a speaker phrase that starts at token i (after a verb or 'according to')."""
+    lex = lexicon()
+    if i >= len(toks):
+        return None
+    first = toks[i]
+    if first.low in ("he", "she", "they", "it", "we", "him", "her", "them"):
+        return (i, i)
+    j = i - 1
+    k = i
+    if (not first.cap and first.low.isalpha() and first.low not in lex.connectors and first.low not in lex.determiners
+            and i + 1 < len(toks) and toks[i + 1].cap and first.low not in lex.skip_words):
+        k = i + 1  # "said engineer Tomas Ruel"
+    while k < len(toks):
+        t = toks[k]
+        if t.low in lex.determiners or t.low in lex.quantifiers:
+            if k > i and not allow_commas:
+                break
+            k += 1
+            continue
+        if _np_word(t) or is_possessive(t):
+            j = k
+            k += 1
+            continue
+        if t.low in lex.connectors and j >= i and k + 1 < len(toks) and (
+                _np_word(toks[k + 1]) or toks[k + 1].low in lex.determiners):
+            k += 1
+            continue
+        if allow_commas and t.text == "," and j >= i:
+            k += 1
+            continue
+        break
+    if j < i or not _head_ok(toks[j]):
+        return None
+    return (i, j)
+
+
+def span_text(text: str, toks: list[Tok], rng: tuple[int, int]) -> Mention:
+    s, e = toks[rng[0]].start, toks[rng[1]].end
+    return Mention(text[s:e], s, e)
+
+
+def skip_adverbial(toks: list[Tok]) -> int:
+    """Index of the first token after a leading adverbial phrase ('In his remarks,')."""
+    lex = lexicon()
+    if not toks:
+        return 0
+    first = toks[0].low
+    for k, t in enumerate(toks[:12]):
+        if t.text == ",":
+            phrase_tail = toks[k - 1].low if k else ""
+            if first in lex.adverbial_starters or phrase_tail in lex.adverbial_tails or k == 1:
+                return min(k + 1, len(toks) - 1)
+            break
+    if first in ("but", "and", "so", "yet", "also", "still"):
+        return 1
+    return 0
+
+
+def main_subject(toks: list[Tok], text: str) -> Mention | None:
+    """The sentence's leading subject phrase (for coordinated verbs and ', saying')."""
+    i = skip_adverbial(toks)
+    rng = np_starting_at(toks, i, allow_commas=True)
+    if rng is None:
+        return None
+    i, j = rng
+    while j > i and toks[j].text == ",":
+        j -= 1
+    return span_text(text, toks, (i, j))

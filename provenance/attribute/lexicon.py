@@ -1,0 +1,116 @@
+"""Load the extractor's data files once and build the compiled patterns.
+
+Everything language- or world-specific lives in provenance/rules/*.json; this
+module only turns those lists into sets and regular expressions.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+def _load(name: str) -> dict:
+    with open(RULES / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def norm_key(s: str) -> str:
+    """Lower case, curly apostrophes straightened, leading 'the ' dropped."""
+    s = s.replace("\u2019", "'").replace("\u2018", "'").lower().strip()
+    s = re.sub(r"\s+", " ", s)
+    return s[4:] if s.startswith("the ") else s
+
+
+def inflect(lemma: str) -> list[str]:
+    """Regular English inflections of a verb lemma: base, -s, -ed, -ing."""
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    elif re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma) and len(lemma) <= 4:
+        past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    elif re.search(r"(s|sh|ch|x|z|o)$", lemma):
+        third = lemma + "es"
+    else:
+        third = lemma + "s"
+    return [lemma, third, past, ing]
+
+
+def _forms(lemma: str, irregular: dict) -> list[str]:
+    if lemma in irregular:
+        return irregular[lemma]
+    head, _, rest = lemma.partition(" ")
+    if rest:
+        return [f"{f} {rest}" for f in inflect(head)]
+    return inflect(head)
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        v = _load("verbs.json")
+        lx = _load("lexicon.json")
+        irregular = v["irregular"]
+        self.form_lemma: dict[str, str] = {}
+        self.form_kind: dict[str, str] = {}  # base | third | past | ing
+        for lemma in v["speech"] + v["phrasal"]:
+            for kind, form in zip(("base", "third", "past", "ing"), _forms(lemma, irregular)):
+                self.form_lemma.setdefault(form, lemma)
+                self.form_kind.setdefault(form, kind)
+        self.weak = set(v["strength_weak"])
+        self.needs_about = set(v["needs_about"])
+        self.needs_as = set(v["needs_as"])
+        forms = sorted(self.form_lemma, key=len, reverse=True)
+        alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        self.verb_re = re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])")
+        self.verb_re_ci = re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])", re.I)
+        doc_forms: set[str] = set()
+        for lemma in v["document_verbs"]:
+            doc_forms.update(_forms(lemma, irregular)[1:3])  # third person and past
+        self.doc_verb_forms = doc_forms
+        dalt = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in doc_forms), key=len, reverse=True))
+        self.doc_verb_re = re.compile(
+            rf"(?:(?:also|only|not only|further|still|even|explicitly|reportedly)\s+)*"
+            rf"(?:(?:would|will|could|may|might|should|shall|must|can)\b|(?:does|do|did)\s+not\b|doesn['’]t\b|"
+            rf"(?:is|are)\s+(?:also\s+)?(?:included|envisaged|foreseen|provided|proposed|outlined|planned|required)\b|"
+            rf"(?:{dalt})(?![\w'’-]))")
+        self.agentless_re = re.compile(
+            r"\b(?:has|have|had|was|were|is|are)\s+(?:also\s+)?(?:been\s+)?(?:widely\s+|heavily\s+|sharply\s+|roundly\s+)?(?P<verb>"
+            + "|".join(map(re.escape, v["agentless"]["verbs"])) + r")\b")
+        self.agentless_speaker = v["agentless"]["speaker"]
+        self.relay_participles = set(v["relay_participles"])
+        self.pronouns: dict[str, str] = lx["pronouns"]
+        self.role_words = set(lx["role_words"])
+        self.anonymous_heads = set(lx["anonymous_heads"])
+        self.quantifiers = set(lx["quantifiers"])
+        self.document_heads = set(lx["document_heads"])
+        self.organization_heads = set(lx["organization_heads"])
+        self.determiners = set(lx["determiners"])
+        self.skip_words = set(lx["skip_words"])
+        self.connectors = set(lx["connectors"])
+        self.adverbial_starters = set(lx["adverbial_starters"])
+        self.adverbial_tails = set(lx["adverbial_tails"])
+        self.time_words = set(lx["time_words"])
+        self.artifacts = set(lx["artifacts"])
+        self.artifact_verbs = lx["artifact_verbs"]
+        self.not_name_words = set(lx["not_name_words"])
+        self.demonyms = set(lx["demonyms"])
+        self.furniture = re.compile("|".join(f"(?:{x})" for x in _load("furniture.json")["patterns"]), re.I)
+        ab = _load("abbreviations.json")
+        self.abbreviations = set(ab["abbreviations"])
+        self.sentence_starters = set(ab["sentence_starters"])
+        self.plans = _load("plans.json")
+        self.speakers = _load("speakers.json")["speakers"]
+        self.outlets = _load("outlets.json")["outlets"]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()

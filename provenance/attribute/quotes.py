@@ -1,0 +1,112 @@
+"""Quotation-mark pairing with offsets.
+
+Straight and curly double quotes, curly single quotes (‘…’, not apostrophes).
+A paragraph that ends inside a quotation continues into the next paragraph
+when that one reopens with a quote mark (the news convention for long
+quotes).  Unbalanced marks never raise: the quote is cut at the paragraph end
+and reported in `issues`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_D, CLOSE_D, STRAIGHT_D = "“„‟«", "”»", '"'
+OPEN_S, CLOSE_S = "‘‚", "’"
+_OPENERS = set(OPEN_D + STRAIGHT_D + OPEN_S + "'")
+_BEFORE_OPEN = set(" \t([{—–-/:;,“\"")
+_MARKS = re.compile("[“„‟«”»\"‘‚’]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark (or the paragraph end when unclosed)
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    closed: bool
+    group: int  # pieces of one multi-paragraph quotation share a group
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteScan:
+    quotes: tuple[Quote, ...]
+    issues: tuple[str, ...]
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str, paragraphs) -> QuoteScan:
+    """paragraphs: iterable of objects with start, end, index."""
+    quotes: list[Quote] = []
+    issues: list[str] = []
+    paras = list(paragraphs)
+    group = 0
+    carry = False  # previous paragraph ended inside a double quotation
+    for pi, p in enumerate(paras):
+        d_open = -1
+        s_open = -1
+        if carry:
+            # a continued quotation reopens with a quote mark; skip that mark
+            first = text[p.start] if p.start < p.end else ""
+            if first in OPEN_D + STRAIGHT_D:
+                d_open = p.start
+            else:
+                carry = False
+                group += 1
+        for qm in _MARKS.finditer(text, p.start, p.end):
+            i = qm.start()
+            ch = qm.group(0)
+            if ch in OPEN_D or (ch == STRAIGHT_D and d_open < 0):
+                if d_open >= 0 and ch in OPEN_D:
+                    if i == d_open:
+                        continue
+                    issues.append(f"unclosed quote at {d_open}")
+                    quotes.append(Quote(d_open, i, d_open + 1, i, p.index, False, group))
+                    group += 1
+                d_open = i
+                s_open = -1
+            elif ch in CLOSE_D or ch == STRAIGHT_D:
+                if d_open >= 0:
+                    quotes.append(Quote(d_open, i + 1, d_open + 1, i, p.index, True, group))
+                    group += 1
+                    d_open = -1
+                else:
+                    issues.append(f"stray closing quote at {i}")
+            elif d_open < 0 and ch in OPEN_S:
+                prev = text[i - 1] if i > p.start else " "
+                if prev in _BEFORE_OPEN or i == p.start:
+                    s_open = i
+            elif d_open < 0 and ch == CLOSE_S and s_open >= 0:
+                nxt = text[i + 1] if i + 1 < p.end else " "
+                if not _is_letter(nxt):
+                    quotes.append(Quote(s_open, i + 1, s_open + 1, i, p.index, True, group))
+                    group += 1
+                    s_open = -1
+        if s_open >= 0:
+            issues.append(f"unclosed single quote at {s_open}")
+        carry = False
+        if d_open >= 0:
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            quotes.append(Quote(d_open, p.end, d_open + 1, p.end, p.index, False, group))
+            if nxt is not None and text[nxt.start] in OPEN_D + STRAIGHT_D:
+                carry = True  # same group continues
+            else:
+                issues.append(f"unclosed quote at {d_open}")
+                group += 1
+    return QuoteScan(tuple(quotes), tuple(issues))
+
+
+def mask_quotes(text: str, quotes) -> str:
+    """The text with every quotation's inner words blanked (offsets kept)."""
+    if not quotes:
+        return text
+    chars = list(text)
+    for q in quotes:
+        for i in range(q.inner_start, q.inner_end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

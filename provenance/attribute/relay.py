@@ -1,0 +1,105 @@
+"""Relay outlets: who passed a claim on ("AFP reported", "told Reuters",
+"according to AP", "the draft consulted by AFP", "reviewed by the Associated
+Press", "per the report").  Outlet names are canonicalised through
+rules/outlets.json.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from provenance.attribute.lexicon import lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    outlet: str  # canonical outlet name
+    start: int
+    end: int
+    mode: str  # "told" (binds to its own speaker) | "reported" (whole sentence) | "by" (a document seen by) | "ref"
+
+
+class _Outlets:
+    def __init__(self) -> None:
+        names: dict[str, str] = {}
+        cs, ci = [], []
+        for o in lexicon().outlets:
+            for n in [o["name"]] + list(o.get("aliases", [])):
+                names[n.lower()] = o["name"]
+                (cs if (n.isupper() and len(n) <= 5) else ci).append(n)
+        self.names = names
+        alt_ci = "|".join(sorted((re.escape(n) for n in ci), key=len, reverse=True))
+        alt_cs = "|".join(sorted((re.escape(n) for n in cs), key=len, reverse=True))
+        self.re = re.compile(rf"(?<![\w.])(?:(?i:(?:the\s+)?(?:{alt_ci}))|(?:{alt_cs}))(?![\w-])")
+        o = self.re.pattern
+        sep = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+        self.list_re = re.compile(rf"{o}(?:{sep}{o})*")
+        part = "|".join(sorted(lexicon().relay_participles))
+        self.by_re = re.compile(rf"\b(?:first\s+|also\s+|later\s+)?(?:{part})\s+by\s+(?={o})")
+        self.told_re = re.compile(rf"\b(?:told|tells|telling|confirmed\s+to|said\s+to|speaking\s+to|spoke\s+to|"
+                                  rf"in\s+(?:an\s+)?interviews?\s+with|wrote\s+in|writing\s+in|quoted\s+by|cited\s+by)\s+(?={o})")
+        self.acc_re = re.compile(rf"\b(?:[Aa]ccording\s+to|per|citing|[Cc]ited\s+by)\s+(?={o})")
+        self.subj_re = re.compile(rf"{o}(?:['’]s\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?\s+(?:also\s+|first\s+|previously\s+)?"
+                                  rf"(?:reported|reports|said|says|wrote|quoted|cited|revealed|published)\b")
+        self.ref_re = re.compile(r"\b(?:per\s+the\s+report|according\s+to\s+the\s+report|the\s+report\s+said|the\s+report\s+says)\b", re.I)
+
+    def canon(self, s: str) -> str | None:
+        k = re.sub(r"^the\s+", "", s.strip(), flags=re.I).lower()
+        return self.names.get(k) or self.names.get("the " + k) or self.names.get(s.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def outlets() -> _Outlets:
+    return _Outlets()
+
+
+def outlet_name(s: str) -> str | None:
+    """Canonical outlet for a phrase that is exactly an outlet name, else None."""
+    return outlets().canon(s)
+
+
+def _list_at(masked: str, pos: int, end: int) -> list[tuple[str, int, int]]:
+    o = outlets()
+    m = o.list_re.match(masked, pos, end)
+    if not m:
+        return []
+    out = []
+    for om in o.re.finditer(masked, m.start(), m.end()):
+        name = o.canon(om.group(0))
+        if name:
+            out.append((name, om.start(), om.end()))
+    return out
+
+
+def find_relays(masked: str, start: int, end: int, last_reporter: str | None = None) -> list[Relay]:
+    """Relays named in masked[start:end], in text order."""
+    o = outlets()
+    found: list[Relay] = []
+    for rx, mode in ((o.by_re, "by"), (o.told_re, "told"), (o.acc_re, "reported")):
+        for m in rx.finditer(masked, start, end):
+            for name, s, e in _list_at(masked, m.end(), end):
+                found.append(Relay(name, s, e, mode))
+    for m in o.subj_re.finditer(masked, start, end):
+        om = o.re.match(masked, m.start(), end)
+        name = o.canon(om.group(0)) if om else None
+        if name and (m.start() == start or masked[m.start() - 1] in " ,;(\"”’"):
+            found.append(Relay(name, m.start(), m.end(), "reported"))
+    if last_reporter:
+        for m in o.ref_re.finditer(masked, start, end):
+            found.append(Relay(last_reporter, m.start(), m.end(), "ref"))
+    found.sort(key=lambda r: r.start)
+    seen, out = set(), []
+    for r in found:
+        if (r.outlet, r.start) not in seen:
+            seen.add((r.outlet, r.start))
+            out.append(r)
+    return out
+
+
+def vias(relays: list[Relay]) -> tuple[str, ...]:
+    out: list[str] = []
+    for r in relays:
+        if r.outlet not in out:
+            out.append(r.outlet)
+    return tuple(out)

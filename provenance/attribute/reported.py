@@ -1,0 +1,256 @@
+"""Reported speech: cue verbs with a speaker before or after them.
+
+X said (that) ..., ..., X said., ..., said X., X told Y ..., X stated: ...,
+X added/noted/warned/denied ... that ..., "according to X, ...", ", adding
+that ...", coordinated verbs ("did not comment ..., but said ..."), agentless
+criticism ("has been criticized").  Returns `Frame`s; `claims_from_frames`
+turns the frames of one sentence into claim spans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance.attribute.frames import (Mention, Tok, is_possessive, main_subject, np_ending_at,
+                                         np_starting_at, skip_back, span_text)
+from provenance.attribute.lexicon import lexicon
+
+_BE = {"is", "was", "were", "are", "be", "been", "being"}
+_NEG = re.compile(r"\b(?:did|does|do|would|will|could)\s+not\s+(?:\w+ly\s+)?$|\b(?:didn['’]t|doesn['’]t|won['’]t|never|declined\s+to|refused\s+to)\s+$")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
+_QUOTE_MARKS = set("“”\"‘’«»")
+_POSTMOD = re.compile(r"(?P<np>\b(?:[A-Z]?[a-z]+\s+){0,3}(?:people|persons|officials|sources|diplomats|aides|insiders))\s+"
+                      r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in)\s+[^,.;“\"]{1,60}?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    cue: str
+    lemma: str
+    cue_start: int
+    cue_end: int
+    mention: Mention | None
+    mode: str  # before | after | appos | main | participle | according | agentless
+    content: str  # "after" (content follows the cue) | "before" (trailing attribution)
+    weak: bool
+
+
+def _tok_index(toks: list[Tok], pos: int) -> int:
+    for i, t in enumerate(toks):
+        if t.start >= pos:
+            return i
+    return len(toks)
+
+
+def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | None:
+    """toks[j] is the comma closing 'NP1, APPOS,' right before a verb."""
+    c2 = next((k for k in range(j - 1, max(-1, j - 30), -1) if toks[k].text == ","), -1)
+    if c2 < 0:
+        return None
+    if toks[c2 + 1].low in ("who", "which", "whose"):
+        r1 = np_ending_at(toks, c2 - 1)
+        return (span_text(text, toks, r1), "") if r1 else None
+    r1 = np_ending_at(toks, c2 - 1)
+    ra = np_starting_at(toks, c2 + 1)
+    appos = text[toks[c2 + 1].start:toks[j - 1].end] if c2 + 1 <= j - 1 else ""
+    lex = lexicon()
+
+    def personish(r):
+        return r and toks[r[1]].cap and toks[r[1]].low not in lex.role_words
+
+    if personish(r1):
+        return span_text(text, toks, r1), appos
+    if ra and ra[1] == j - 1 and personish(ra):
+        return span_text(text, toks, ra), (text[toks[r1[0]].start:toks[r1[1]].end] if r1 else "")
+    if r1:
+        return span_text(text, toks, r1), appos
+    return None
+
+
+def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
+    rest = masked[toks[vend].end:sent_end]
+    if re.search(r"\bthat\b|[“\"‘:]", rest):
+        return False
+    return len(rest.split()) <= 18 and "," not in rest.rstrip(" .,!?”’\"")
+
+
+def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int, heading: bool = False) -> list[Frame]:
+    lex = lexicon()
+    pre = [] if heading else _according(text, masked, toks, s_start, s_end)
+    frames: list[Frame] = []
+    rx = lex.verb_re_ci if heading else lex.verb_re
+    for m in rx.finditer(masked, s_start, s_end):
+        form = re.sub(r"\s+", " ", m.group(0).lower())
+        lemma = lex.form_lemma.get(form)
+        if lemma is None:
+            continue
+        kind = lex.form_kind[form]
+        vi = _tok_index(toks, m.start())
+        ve = _tok_index(toks, m.end()) - 1
+        if vi >= len(toks) or toks[vi].start != m.start():
+            continue
+        prev = toks[vi - 1] if vi > 0 else None
+        nxt = toks[ve + 1] if ve + 1 < len(toks) else None
+        if prev is not None and (prev.low in lex.determiners and prev.low not in ("that",) or is_possessive(prev)):
+            continue  # a noun: "the report", "Gerasimov's claims"
+        if kind == "base" and prev is not None and prev.low == "to":
+            continue  # infinitive
+        if kind == "past" and prev is not None and prev.low in _BE:
+            continue  # passive
+        if kind == "past" and prev is not None and prev.low in ("has", "have", "had") and vi >= 2 and toks[vi - 2].low in _BE:
+            continue
+        if nxt is not None and nxt.low == "by":
+            continue  # "reported by AFP": a relay, not a cue
+        if _NEG.search(masked[max(s_start, m.start() - 30):m.start()]) and lemma in lex.weak:
+            continue  # "did not comment": no content
+        after = [t.low for t in toks[ve + 1:ve + 6]]
+        if lemma in lex.needs_about and not {"about", "on", "of"} & set(after):
+            continue
+        if lemma in lex.needs_as and "as" not in after:
+            continue
+        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE)):
+            continue
+        if heading and kind not in ("base", "third"):
+            continue
+        weak = lemma in lex.weak
+        if weak and lemma not in lex.needs_about and (nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")):
+            continue  # "the US previously discussed with ...": no content
+        cue = form
+        mention, mode, content = None, "", "after"
+        if kind == "ing" and prev is not None and prev.text == ",":
+            mode = "participle"
+            earlier = [f for f in frames + pre if f.cue_start < m.start()]
+            mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
+        else:
+            j = skip_back(toks, vi - 1)
+            rng = np_ending_at(toks, j) if j >= 0 and toks[j].text != "," else None
+            if rng and rng[0] >= 3 and toks[rng[0] - 1].low == "by" and toks[rng[0] - 2].low in lex.relay_participles:
+                rng = np_ending_at(toks, rng[0] - 3) or rng  # "A side agreement reported by AP says"
+            pm = None if rng else _POSTMOD.search(masked, s_start, toks[j].end if j >= 0 else s_start)
+            if pm:
+                mention, mode = Mention(text[pm.start("np"):pm.end("np")], pm.start("np"), pm.end("np")), "before"
+            elif rng:
+                mention, mode = span_text(text, toks, rng), "before"
+                before = toks[rng[0] - 1] if rng[0] > 0 else None
+                if before is not None and (before.text == "," or before.text in _QUOTE_MARKS) and _trailing(masked, toks, ve, s_end):
+                    content = "before"
+            elif j >= 0 and toks[j].text == "," and not heading:
+                ap = _appositive(text, toks, j)
+                inv = np_starting_at(toks, ve + 1)
+                if ap is not None:
+                    mention, mode = ap[0], "appos"
+                elif inv is not None:
+                    mention, mode, content = span_text(text, toks, inv), "after", "before"
+            elif heading:
+                continue
+            elif j >= 0 and toks[j].low in _CONNECT:
+                mode = "main"
+                mention = frames[-1].mention if frames else main_subject(toks[:j], text)
+            elif j < 0 or toks[j].text in _QUOTE_MARKS:
+                inv = np_starting_at(toks, ve + 1)
+                if inv is not None:
+                    mention, mode, content = span_text(text, toks, inv), "after", "before"
+        if mention is None:
+            continue
+        frames.append(Frame(cue, lemma, m.start(), m.end(), mention, mode, content, weak))
+    if not heading:
+        frames.extend(pre)
+        frames.extend(_agentless(text, masked, toks, s_start, s_end))
+    frames.sort(key=lambda f: f.cue_start)
+    return frames
+
+
+def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
+    out = []
+    for m in _ACCORDING.finditer(masked, s_start, s_end):
+        i = _tok_index(toks, m.end())
+        rng = np_starting_at(toks, i)
+        if rng is None:
+            continue
+        men = span_text(text, toks, rng)
+        lead = masked[s_start:m.start()].strip(" ,")
+        initial = not lead or bool(re.fullmatch(r"(?:[A-Z]\w*\s*){0,3}|[\w\s]{0,25}", lead)) and not re.search(r"\b(?:said|says|told)\b", lead)
+        out.append(Frame("according to", "according to", m.start(), m.end(), men, "according",
+                         "after" if initial and toks[rng[1]].end < s_end - 1 else "before", False))
+    return out
+
+
+def _agentless(text, masked, toks, s_start, s_end) -> list[Frame]:
+    out = []
+    lex = lexicon()
+    for m in lex.agentless_re.finditer(masked, s_start, s_end):
+        agent = None
+        i = _tok_index(toks, m.end())
+        if i < len(toks) and toks[i].low == "by":
+            rng = np_starting_at(toks, i + 1)
+            if rng:
+                agent = span_text(text, toks, rng)
+        out.append(Frame(m.group("verb"), m.group("verb"), m.start("verb"), m.end("verb"), agent,
+                         "agentless", "after", False))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:and|but|although|though|while|whereas|yet)\b|\b(?:although|though|while|whereas)\b")
+_CONNECTOR_WORD = re.compile(r"\b(?:and|but|although|though|while|whereas|yet)\b")
+
+
+def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
+    """Drop relays posing as speakers, nested attributions and split verbs of one statement."""
+    frames = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
+    acc = [f for f in frames if f.mode == "according" and f.content == "before"]
+    if acc:
+        cut = acc[-1].cue_start
+        frames = [f for f in frames if f.cue_start >= cut or f.mode == "agentless"]
+    kept: list[Frame] = []
+    for f in frames:
+        nested = False
+        for g in kept:
+            if g.content != "after" or f.content == "before" or f.mode in ("main", "participle", "agentless"):
+                continue
+            if f.mention is None or f.mention.start < g.cue_end:
+                continue
+            if not _CLAUSE_BREAK.search(masked, g.cue_end, f.mention.start):
+                nested = True
+                break
+        if nested:
+            continue
+        if f.content == "before":
+            kept = [g for g in kept if not (g.weak and g.cue_start < f.cue_start)]
+        if kept and f.mode == "main" and kept[-1].content == "after":
+            between = masked[kept[-1].cue_end:f.cue_start]
+            if not re.search(r"\bthat\b|[“\"‘:]", between) and len(between.split()) <= 5:
+                continue  # "denied X's claims and said ...": one statement
+        kept.append(f)
+    return kept
+
+
+def clause_start(masked: str, f: Frame, floor: int) -> int:
+    anchor = f.mention.start if (f.mention is not None and f.mode in ("before", "appos") and f.mention.start > floor) else f.cue_start
+    seg = masked[floor:anchor]
+    cut = max(seg.rfind(","), seg.rfind(";"))
+    conn = list(_CONNECTOR_WORD.finditer(seg))
+    pos = floor + cut + 1 if cut >= 0 else floor
+    if conn and (cut < 0 or conn[-1].start() > cut):
+        pos = floor + conn[-1].start()
+    while pos < anchor and masked[pos] == " ":
+        pos += 1
+    return pos
+
+
+def frame_bounds(masked: str, f: Frame, s_end: int) -> tuple[int, int]:
+    """The words of the attribution itself (speaker, cue, adjuncts), for deciding the kind."""
+    if f.mode == "according":
+        a, b = f.cue_start, f.mention.end if f.mention else f.cue_end
+        return a, b
+    a = min(f.cue_start, f.mention.start) if f.mention is not None and f.mode != "participle" else f.cue_start
+    if f.mention is not None and f.mode == "after":
+        b = f.mention.end
+    else:
+        b = f.cue_end
+    if f.content == "before":
+        return a, s_end
+    m = re.compile(r"(?:\s+(?:on|in|at|to|during|via|through|from|late|early|last|this|with)\b[^:,“\"‘.]*?)?(?=\s*[:,]\s*[“\"‘])").match(masked, b, s_end)
+    if m:
+        b = m.end()
+    return a, b
