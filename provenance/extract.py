@@ -21,12 +21,31 @@ from provenance.segment import segment
 
 _PRESENT = ("base", "third")
 MAX_SENTENCE = 3000  # characters; longer "sentences" (no full stop in sight) are not attributed
-_CANDIDATE = re.compile(r"\b(?:[Aa]ccording|criticized|criticised|condemned|denounced|slammed|decried|derided|questioned|disputed|[Vv]ideo|[Ff]ootage|[Ii]mages?|[Pp]hotos?|[Ii]magery)\b")
+_CANDIDATE_WORDS = frozenset(("according", "criticized", "criticised", "condemned", "denounced", "slammed", "decried",
+                              "derided", "questioned", "disputed", "video", "footage", "image", "images", "photo",
+                              "photos", "imagery"))
+_WORD = re.compile(r"[^\W\d_]+")
 _TRIM_END = re.compile(r"(?:\s*(?:;|,)?\s*(?:and|or)?\s*[;,]?\s*)$")
 
 
+_CUE_WORDS: frozenset[str] | None = None
+
+
+def _cue_words() -> frozenset[str]:
+    """Lower-case words that may open an attribution (speech verbs, document nouns, 'according', artifacts...):
+    a sentence with none of them is narration and is not attributed."""
+    global _CUE_WORDS
+    if _CUE_WORDS is None:
+        lex = lexicon()
+        words = {f.split()[0] for f in lex.form_lemma} | set(lex.document_heads)
+        words |= _CANDIDATE_WORDS
+        words |= {w + "s" for w in lex.document_heads}
+        _CUE_WORDS = frozenset(words)
+    return _CUE_WORDS
+
+
 def _furniture(block_text: str) -> bool:
-    return lexicon().furniture.search(block_text) is not None
+    return any(p.search(block_text) for p in lexicon().furniture_list)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -55,10 +74,23 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
     lex = lexicon()
     form_kind = lex.form_kind
 
-    outlet_pos = [m.start() for m in relay.outlets().re.finditer(masked)]
-    cue_pos = sorted([m.start() for m in lex.verb_re.finditer(masked)]
-                     + [m.start() for m in document.patterns().doc_word.finditer(masked)]
-                     + [m.start() for m in _CANDIDATE.finditer(masked)])
+    # one pass over the words of the text: where may an attribution or an outlet be? (dict look-ups, no regex alternation)
+    cue_words, outlet_words = _cue_words(), relay.outlets().first_words
+    cue_pos: list[int] = []
+    outlet_pos: list[int] = []
+    for m in _WORD.finditer(masked):
+        w = m.group(0).lower()
+        if w in cue_words:
+            cue_pos.append(m.start())
+        if w in outlet_words:
+            outlet_pos.append(m.start())
+    tok_cache: dict[int, list] = {}
+
+    def sentence_tokens(s):
+        toks = tok_cache.get(s.start)
+        if toks is None:
+            toks = tok_cache[s.start] = tokenize(masked, s.start, s.end)
+        return toks
     by_para: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_para.setdefault(s.paragraph, []).append(i)
@@ -95,7 +127,7 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
                     or bisect_left(cue_pos, s.start) < bisect_left(cue_pos, s.end)
                     or (si + 1 == len(sentences) or sentences[si + 1].paragraph != block.index) and btext.endswith(":")):
                 continue  # no cue, no document word, no passage: narration
-            toks = tokenize(masked, s.start, s.end)
+            toks = sentence_tokens(s)
             if not toks:
                 continue
             has_outlet = bisect_left(outlet_pos, s.start) < bisect_left(outlet_pos, s.end)
@@ -178,7 +210,7 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
         # list intros: a paragraph ending with ':' introduces the bullets that follow
         if block.kind != "bullet" and btext.rstrip().endswith(":") and by_para.get(block.index):
             s = sentences[by_para[block.index][-1]]
-            toks = tokenize(masked, s.start, s.end)
+            toks = sentence_tokens(s)
             ikind, imention = document.intro_source(text, masked, toks, s.start, s.end)
             ivia = relay.vias(relay.find_relays(masked, s.start, s.end, last_reporter))
             para_atts = [x for x in para_atts if not (x.start >= s.start and x.end <= s.end)]

@@ -1,10 +1,10 @@
 """Speaker resolution: mentions as written -> canonical speakers.
 
-Full names, surnames, title + name, role nouns ("the Ukrainian president"),
-pronouns (nearest compatible antecedent; two equally plausible candidates
-leave the claim unresolved with a reason), organisations, anonymous sources
-(kept as written), documents (named after the plan when the article makes it
-clear).  Known spellings and roles are data: rules/speakers.json, plans.json.
+Full names, surnames, title + name (with name particles: Pieter van Dam),
+organisations, anonymous sources and unnamed roles (kept as written),
+documents.  Pronouns, role nouns and plan names that refer back into the
+article are provenance.coref.  Known spellings and roles are data:
+rules/speakers.json, plans.json.
 """
 from __future__ import annotations
 
@@ -15,11 +15,15 @@ from dataclasses import dataclass
 from provenance.attribute.frames import Attribution, tokenize
 from provenance.attribute.lexicon import lexicon, norm_key
 from provenance.attribute.relay import outlet_name
+from provenance.coref import CorefMixin, head_word
 from provenance.records import Article, ExtractedClaim
 
 _DETS = re.compile(r"^(?:the|a|an|another|his|her|its|their|our)\s+", re.I)
 _OFFICE = re.compile(r"^(?P<owner>.+?)['’]s?\s+office$|^(?P<pron>his|her|their)\s+office$", re.I)
-_NAMEISH = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+|[A-Z][\w’'-]+")
+_PREFIXED = re.compile(r"(?:al|el|bin|ibn|ben|abu|ould)-[A-Z]")
+_PARTS = "|".join(sorted((re.escape(p) for p in lexicon().name_particles), key=len, reverse=True))
+_MULTI = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{_PARTS})\s+)*[A-Z][\w’'.-]*)+")
+_NAMEISH = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{_PARTS})\s+)*[A-Z][\w’'.-]*)+|[A-Z][\w’'-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +61,35 @@ def _speaker(e: dict, role: str | None = None) -> Speaker:
     return Speaker(e["name"], e["type"], role, e.get("gender", "?"))
 
 
+def _as_written(m: str) -> str:
+    """An unnamed source's description as the article writes it, sentence-initial capital dropped."""
+    first = m.split()[0] if m.split() else ""
+    if m[:1].isupper() and not first[1:2].isupper() and first.lower() in lexicon().determiners | lexicon().quantifiers:
+        return m[0].lower() + m[1:]
+    return m
+
+
 def split_name(mention: str) -> tuple[str | None, str | None]:
     """'Kremlin spokesman Dmitry Peskov' -> ('Dmitry Peskov', 'Kremlin spokesman')."""
     lex = lexicon()
     toks = mention.replace("’", "'").split()
     name: list[str] = []
-    for t in reversed(toks):
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
         low = t.lower()
-        if t[:1].isupper() and low not in lex.role_words and low.rstrip(".") + "." not in lex.role_words \
-                and not t.endswith("'s") and low not in lex.not_name_words:
+        if (t[:1].isupper() or _PREFIXED.match(t)) and low not in lex.role_words \
+                and low.rstrip(".") + "." not in lex.role_words and not t.endswith("'s") and low not in lex.not_name_words:
+            name.insert(0, t)
+        elif name and low in lex.name_particles and k > 0 and toks[k - 1][:1].isupper() \
+                and toks[k - 1].lower() not in lex.role_words:
+            name.insert(0, t)
+        elif name and low in lex.name_particles and k > 1 and toks[k - 1].lower() in lex.name_particles \
+                and toks[k - 2][:1].isupper():
             name.insert(0, t)
         else:
             break
+    while name and name[0].lower() in lex.name_particles:
+        name.pop(0)
     if not name:
         return None, None
     role = " ".join(toks[: len(toks) - len(name)]).strip(" ,") or None
@@ -76,28 +97,41 @@ def split_name(mention: str) -> tuple[str | None, str | None]:
     return " ".join(orig[len(orig) - len(name):]), (" ".join(orig[: len(orig) - len(name)]).strip(" ,") or None) if role else None
 
 
-class Resolver:
+class Resolver(CorefMixin):
     def __init__(self, text: str, masked: str, seg) -> None:
         self.text = text
+        self.masked = masked
         self.seg = seg
         self.k = known()
         self.lex = lexicon()
         self.full_names: dict[str, str] = {}  # surname -> longest full name in the article
-        self.person_pos: list[tuple[int, Speaker]] = []
-        for m in _NAMEISH.finditer(masked):
-            sp = self._name_lookup(re.sub(r"['’]s$", "", m.group(0)), scan=True)
-            if sp is not None and sp.type == "person":
-                self.person_pos.append((m.start(), sp))
-        self.person_pos.sort(key=lambda x: x[0])
-        self.pos_keys = [p for p, _ in self.person_pos]
+        self._people: tuple[list, list] | None = None
         self.sent_starts = [s.start for s in seg.segments.sentences]
         self.claim_speakers: list[tuple[int, int, Speaker]] = []  # (sentence, pos, speaker)
         self.role_of: dict[str, str] = {}  # role as written (normalised) -> person
-        self.plan_counts: dict[str, int] = {}
         self.last_doc: Speaker | None = None
         self.last_doc_head = ""
         self.last_anon: dict[str, Speaker] = {}
         self._plan_pos: dict[str, list[int]] | None = None
+        self._roles = None
+        self._mentioned: dict[str, bool] = {}
+        for m in _MULTI.finditer(masked):  # full names, so that a later bare surname resolves
+            name, _ = split_name(m.group(0))
+            if name and " " in name:
+                cur = self.full_names.get(name.split()[-1].lower())
+                if cur is None or len(name) > len(cur):
+                    self.full_names[name.split()[-1].lower()] = name
+
+    def people(self) -> tuple[list[tuple[int, Speaker]], list[int]]:
+        """Named persons with their positions (for pronouns); built on first use."""
+        if self._people is None:
+            pp: list[tuple[int, Speaker]] = []
+            for m in _NAMEISH.finditer(self.masked):
+                sp = self._name_lookup(re.sub(r"['’]s$", "", m.group(0)), scan=True)
+                if sp is not None and sp.type == "person":
+                    pp.append((m.start(), sp))
+            self._people = (pp, [p for p, _ in pp])
+        return self._people
 
     # -- names ---------------------------------------------------------
     def _name_lookup(self, s: str, scan: bool = False) -> Speaker | None:
@@ -121,38 +155,10 @@ class Resolver:
         full = self.full_names.get(name.lower())
         if full:
             return Speaker(full, "person", role)
+        if role and role.split()[-1].lower() in self.lex.role_words and name[:1].isupper() and "." not in name:
+            g = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}.get(role.split()[-1].lower(), "?")
+            return Speaker(name, "person", role, g)  # "Mr. Hale", "Coach Albrecht"
         return None
-
-    def _plan_name(self, mention: str, pos: int) -> str:
-        plans = self.lex.plans
-        low = mention.lower()
-        base = None
-        for d in plans["descriptors"]:
-            if d["match"] in low:
-                base = d["name"]
-                break
-        if base is None:
-            best, score = None, (0, -1)
-            for name, positions in self._plan_positions().items():
-                k = bisect_right(positions, pos)
-                if k:
-                    sc = (k, positions[k - 1])
-                    if sc > score:
-                        best, score = name, sc
-            base = best or (self.last_doc.name if self.last_doc and self.last_doc.name and "agreement" not in self.last_doc.name else None) or plans["generic"]
-        for d in plans["derived"]:
-            if d["match"] in low:
-                return base + d["suffix"]
-        return base
-
-    def _plan_positions(self) -> dict[str, list[int]]:
-        if self._plan_pos is None:
-            low = self.text.lower()
-            pp: dict[str, list[int]] = {}
-            for d in self.lex.plans["descriptors"]:
-                pp.setdefault(d["name"], []).extend(m.start() for m in re.finditer(re.escape(d["match"]), low))
-            self._plan_pos = {k: sorted(v) for k, v in pp.items() if v}
-        return self._plan_pos
 
     # -- mentions ------------------------------------------------------
     def resolve(self, att: Attribution) -> Speaker:
@@ -203,85 +209,38 @@ class Resolver:
             return sp if e is None else _speaker(e, sp.role)
         bare = _DETS.sub("", m)
         words = norm_key(bare).split()
-        head = words[-1] if words else ""
+        head = head_word(words)
         if head in lex.anonymous_heads or head in lex.quantifiers:
             if m.lower().startswith("the ") and head in self.last_anon:
                 return self.last_anon[head]
-            sp = Speaker(m[0].lower() + m[1:] if m[:1].isupper() and not m.split()[0][1:2].isupper() and m.split()[0].lower() in lex.determiners | lex.quantifiers else m, "anonymous")
+            sp = Speaker(_as_written(m), "anonymous")
             self.last_anon[head] = sp
             return sp
-        key = norm_key(bare)
-        e = self.k.roles.get(key)
-        if e is None:
-            for r, ent in self.k.roles.items():
-                if head in r.split() and set(words) <= set(r.split()):
-                    e = ent
-                    break
+        e = self.k.roles.get(norm_key(bare))
         if e is not None:
             return _speaker(e, bare)
-        for r, person in self.role_of.items():
-            if head in r.split() and set(words) <= set(r.split()):
-                return Speaker(person, "person", bare)
+        personal = head in lex.role_words and head not in lex.organization_heads
+        if personal:
+            person = self._role_person(words, pos)
+            if person is not None:
+                sp = self._name_lookup(person)
+                return Speaker(person, "person", bare, sp.gender if sp else "?")
+            for r, person in self.role_of.items():
+                if head in r.split() and set(words) <= set(r.split()):
+                    return Speaker(person, "person", bare)
+        for r, ent in self.k.roles.items():
+            if head in r.split() and set(words) <= set(r.split()) and self._known_mentioned(ent):
+                return _speaker(ent, bare)
         e = self.k.alias.get(norm_key(bare))
         if e is not None:
             return _speaker(e)
         if head in lex.organization_heads or head in ("kremlin",):
             return Speaker(re.sub(r"^the\s+", "", m, flags=re.I), "organization")
-        if head in lex.role_words:
-            return Speaker(None, "person", bare, "?", f"role '{m}' names no person in the article")
+        if personal:
+            return Speaker(_as_written(m), "anonymous", bare)
         if m[:1].isupper() and len(m.split()) == 1:
             return Speaker(m, "person")
-        return Speaker(m, "organization")
-
-    def _compatible(self, sp: Speaker, g: str) -> bool:
-        if sp is None or sp.type != "person" or not sp.name:
-            return False
-        gender = sp.gender
-        if gender == "?":
-            e = self.k.alias.get(norm_key(sp.name))
-            gender = e.get("gender", "?") if e else "?"
-        return gender == "?" or g == "?" or gender == g
-
-    def _pronoun(self, p: str, pos: int, att: Attribution) -> Speaker:
-        g = self.lex.pronouns.get(p, "?")
-        if p in ("it",):
-            if self.last_doc is not None:
-                return self.last_doc
-            return Speaker(None, None, None, "?", "'it' has no document antecedent")
-        if p in ("they", "them", "we", "i"):
-            for _, _, sp in reversed(self.claim_speakers):
-                if sp.type in ("anonymous", "organization"):
-                    return sp
-            return Speaker(None, None, None, "?", f"'{p}' has no antecedent")
-        si = bisect_right(self.sent_starts, pos) - 1
-        s_start = self.sent_starts[si] if si >= 0 else 0
-        # 1. earlier in the same sentence
-        i = bisect_right(self.pos_keys, pos) - 1
-        while i >= 0 and self.person_pos[i][0] >= s_start:
-            sp = self.person_pos[i][1]
-            if self._compatible(sp, g):
-                return sp
-            i -= 1
-        # 2. previous sentences: the speaker of a claim, else a single named person
-        for back in range(1, 4):
-            k = si - back
-            if k < 0:
-                break
-            cands = [sp for s, _, sp in self.claim_speakers if s == k and self._compatible(sp, g)]
-            if cands:
-                return cands[0]
-            ks, ke = self.sent_starts[k], self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
-            lo, hi = bisect_right(self.pos_keys, ks - 1), bisect_right(self.pos_keys, ke - 1)
-            names = []
-            for _, sp in self.person_pos[lo:hi]:
-                if self._compatible(sp, g) and sp.name not in [n.name for n in names]:
-                    names.append(sp)
-            if len(names) == 1:
-                return names[0]
-            if len(names) > 1:
-                return Speaker(None, "person", None, "?",
-                               f"'{p}' is ambiguous: " + " or ".join(n.name for n in names))
-        return Speaker(None, "person", None, "?", f"'{p}' has no antecedent in reach")
+        return Speaker(re.sub(r"^the\s+", "", m, flags=re.I), "organization")
 
     def joint(self, att: Attribution) -> list[Speaker] | None:
         """'A, B and C said' -> one speaker per named person."""

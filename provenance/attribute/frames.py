@@ -56,12 +56,39 @@ _STOPCAP = {"but", "and", "however", "likewise", "meanwhile", "so", "yet", "then
             "in", "on", "at", "for", "with", "from", "by", "there", "this", "that", "these", "those", "what"}
 
 
+_PREFIXED = re.compile(r"(?:al|el|bin|ibn|ben|abu|ould|d|l)['’-][A-Z]")
+
+
+_new = tuple.__new__
+
+
 def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     out = []
+    append = out.append
     for m in _TOKEN.finditer(masked, start, end):
         t = m.group(0)
-        out.append(Tok(t, m.start(), m.end(), t.lower().replace("’", "'"), t[:1].isupper()))
+        low = t.lower()
+        cap = t[:1].isupper()
+        if "’" in low:
+            low = low.replace("’", "'")
+        if not cap and ("-" in t or "'" in low) and _PREFIXED.match(t) is not None:
+            cap = True  # al-Assad, bin-Salman
+        s = m.start()
+        append(_new(Tok, (t, s, s + len(t), low, cap)))
     return out
+
+
+def _particle(toks: list[Tok], k: int) -> bool:
+    """toks[k] is a lower-case name particle between two parts of a name (Pieter van Dam, Carlos de la Vega)."""
+    if toks[k].cap or toks[k].low not in lexicon().name_particles:
+        return False
+    a = k - 1
+    while a >= 0 and not toks[a].cap and toks[a].low in lexicon().name_particles:
+        a -= 1
+    b = k + 1
+    while b < len(toks) and not toks[b].cap and toks[b].low in lexicon().name_particles:
+        b += 1
+    return a >= 0 and b < len(toks) and toks[a].cap and toks[b].cap and toks[a].low not in _STOPCAP
 
 
 def is_possessive(t: Tok) -> bool:
@@ -138,11 +165,48 @@ def np_ending_at(toks: list[Tok], j: int) -> tuple[int, int] | None:
             i = k
             k -= 1
             continue
+        if _particle(toks, k):
+            k -= 1
+            continue
         if t.low in lex.connectors and k >= 1 and (_np_word(toks[k - 1]) or is_possessive(toks[k - 1])):
             k -= 1
             continue
         break
     return (i, j)
+
+
+_NOT_IN_NP = {",", ";", ":", "(", ")", "that", "which", "who", "whom", "whose", "when", "where", "while", "because",
+              "if", "as", "after", "before", "and", "or", "but", "than", "it", "he", "she", "they", "we", "i", "you",
+              "there", "is", "was", "are", "were", "be", "been", "has", "have", "had", "would", "will", "could",
+              "can", "may", "might", "should", "must", "did", "does", "do", "not", "to", "also", "says", "said",
+              "—", "–", "-", "?", "!", "."}
+_OPENERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "another", "one", "two", "three",
+            "four", "five", "several", "many", "some", "both"}
+
+
+def generic_np_ending_at(toks: list[Tok], j: int, floor: int = 0, max_len: int = 9) -> tuple[int, int] | None:
+    """Any noun phrase subject ending at token j: 'The union representing Rotterdam dockworkers',
+    'The port authority', 'A spokesperson for the ministry'.  It must open the clause (start at `floor`
+    or after a comma/quote) with a determiner, a possessive or a capitalised word."""
+    if j < 0 or toks[j].low in _NOT_IN_NP or toks[j].text in "“”\"‘’'" or is_possessive(toks[j]):
+        return None
+    forms = lexicon().form_lemma
+    k = j
+    while k - 1 >= floor and j - k < max_len:
+        t = toks[k - 1]
+        if t.low in _NOT_IN_NP or t.text in "“”\"‘’'" or t.low in forms and not t.cap:
+            break
+        k -= 1
+    if j - k >= max_len:
+        return None
+    if k > floor and toks[k - 1].text not in ",“”\"‘’'(;:—–-)":  # clause start, or after a dateline "(Reuters) -"
+        return None
+    first = toks[k]
+    if not (first.low in _OPENERS or first.cap or is_possessive(first)):
+        return None
+    if first.low in _STOPCAP and first.low not in _OPENERS:
+        return None
+    return (k, j)
 
 
 def np_starting_at(toks: list[Tok], i: int, allow_commas: bool = False) -> tuple[int, int] | None:
@@ -167,6 +231,9 @@ def np_starting_at(toks: list[Tok], i: int, allow_commas: bool = False) -> tuple
             continue
         if _np_word(t) or is_possessive(t):
             j = k
+            k += 1
+            continue
+        if j >= i and _particle(toks, k):
             k += 1
             continue
         if t.low in lex.connectors and j >= i and k + 1 < len(toks) and (
@@ -200,7 +267,7 @@ def skip_adverbial(toks: list[Tok]) -> int:
                 return min(k + 1, len(toks) - 1)
             break
     if first in ("but", "and", "so", "yet", "also", "still"):
-        return 1
+        return min(1, len(toks) - 1)
     return 0
 
 

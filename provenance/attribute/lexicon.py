@@ -67,6 +67,12 @@ class Lexicon:
         self.weak = set(v["strength_weak"])
         self.needs_about = set(v["needs_about"])
         self.needs_as = set(v["needs_as"])
+        self.cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (words, form), longest first
+        for form in self.form_lemma:
+            words = tuple(form.split())
+            self.cue_index.setdefault(words[0], []).append((words, form))
+        for v_ in self.cue_index.values():
+            v_.sort(key=lambda x: -len(x[0]))
         forms = sorted(self.form_lemma, key=len, reverse=True)
         alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
         self.verb_re = re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])")
@@ -102,13 +108,36 @@ class Lexicon:
         self.artifact_verbs = lx["artifact_verbs"]
         self.not_name_words = set(lx["not_name_words"])
         self.demonyms = set(lx["demonyms"])
-        self.furniture = re.compile("|".join(f"(?:{x})" for x in _load("furniture.json")["patterns"]), re.I)
+        self.name_particles = set(lx.get("name_particles", []))
+        self.postmodifiers = set(lx.get("postmodifiers", []))
+        fpats = _load("furniture.json")["patterns"]
+        self.furniture = re.compile("|".join(f"(?:{x})" for x in fpats), re.I)
+        # one pattern at a time is much faster than the alternation (literal prefixes stay searchable)
+        self.furniture_list = tuple(re.compile(x, re.I) for x in fpats)
         ab = _load("abbreviations.json")
         self.abbreviations = set(ab["abbreviations"])
         self.sentence_starters = set(ab["sentence_starters"])
         self.plans = _load("plans.json")
         self.speakers = _load("speakers.json")["speakers"]
         self.outlets = _load("outlets.json")["outlets"]
+
+
+    def cues_in(self, toks, any_case: bool = False):
+        """(first token, last token, verb form) of every speech-verb form among toks (one dict lookup a token)."""
+        index = self.cue_index
+        n = len(toks)
+        for vi, t in enumerate(toks):
+            cands = index.get(t.low if any_case else t.text)
+            if not cands:
+                continue
+            for words, form in cands:
+                k = len(words)
+                if k == 1:
+                    yield vi, vi, form
+                    break
+                if vi + k <= n and all((toks[vi + q].low if any_case else toks[vi + q].text) == words[q] for q in range(1, k)):
+                    yield vi, vi + k - 1, form
+                    break
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,9 @@ class _Outlets:
                 names[n.lower()] = o["name"]
                 (cs if (n.isupper() and len(n) <= 5) else ci).append(n)
         self.names = names
+        # first word (lower case) of every outlet name: a cheap pre-filter before the regexes
+        self.first_words = frozenset(re.findall(r"\w+", re.sub(r"^the\s+", "", n.lower()))[0]
+                                     for n in names if re.findall(r"\w+", re.sub(r"^the\s+", "", n.lower())))
         alt_ci = "|".join(sorted((re.escape(n) for n in ci), key=len, reverse=True))
         alt_cs = "|".join(sorted((re.escape(n) for n in cs), key=len, reverse=True))
         self.re = re.compile(rf"(?<![\w.])(?:(?i:(?:the\s+)?(?:{alt_ci}))|(?:{alt_cs}))(?![\w-])")

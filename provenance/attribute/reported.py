@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute.frames import (Mention, Tok, is_possessive, main_subject, np_ending_at,
+from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, main_subject, np_ending_at,
                                          np_starting_at, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
 
@@ -34,13 +34,18 @@ class Frame:
     mode: str  # before | after | appos | main | participle | according | agentless
     content: str  # "after" (content follows the cue) | "before" (trailing attribution)
     weak: bool
+    subj_start: int = -1  # start of the whole subject (with an appositive: "the mayor, Sofia Marr,")
 
 
 def _tok_index(toks: list[Tok], pos: int) -> int:
-    for i, t in enumerate(toks):
-        if t.start >= pos:
-            return i
-    return len(toks)
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | None:
@@ -49,7 +54,7 @@ def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | Non
     if c2 < 0:
         return None
     if toks[c2 + 1].low in ("who", "which", "whose"):
-        r1 = np_ending_at(toks, c2 - 1)
+        r1 = np_ending_at(toks, c2 - 1) or generic_np_ending_at(toks, c2 - 1)
         return (span_text(text, toks, r1), "") if r1 else None
     r1 = np_ending_at(toks, c2 - 1)
     ra = np_starting_at(toks, c2 + 1)
@@ -79,17 +84,10 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
     lex = lexicon()
     pre = [] if heading else _according(text, masked, toks, s_start, s_end)
     frames: list[Frame] = []
-    rx = lex.verb_re_ci if heading else lex.verb_re
-    for m in rx.finditer(masked, s_start, s_end):
-        form = re.sub(r"\s+", " ", m.group(0).lower())
-        lemma = lex.form_lemma.get(form)
-        if lemma is None:
-            continue
+    for vi, ve, form in lex.cues_in(toks, heading):
+        lemma = lex.form_lemma[form]
         kind = lex.form_kind[form]
-        vi = _tok_index(toks, m.start())
-        ve = _tok_index(toks, m.end()) - 1
-        if vi >= len(toks) or toks[vi].start != m.start():
-            continue
+        m_start, m_end = toks[vi].start, toks[ve].end
         prev = toks[vi - 1] if vi > 0 else None
         nxt = toks[ve + 1] if ve + 1 < len(toks) else None
         if prev is not None and (prev.low in lex.determiners and prev.low not in ("that",) or is_possessive(prev)):
@@ -102,7 +100,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         if nxt is not None and nxt.low == "by":
             continue  # "reported by AFP": a relay, not a cue
-        if _NEG.search(masked[max(s_start, m.start() - 30):m.start()]) and lemma in lex.weak:
+        if _NEG.search(masked[max(s_start, m_start - 30):m_start]) and lemma in lex.weak:
             continue  # "did not comment": no content
         after = [t.low for t in toks[ve + 1:ve + 6]]
         if lemma in lex.needs_about and not {"about", "on", "of"} & set(after):
@@ -120,11 +118,16 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         mention, mode, content = None, "", "after"
         if kind == "ing" and prev is not None and prev.text == ",":
             mode = "participle"
-            earlier = [f for f in frames + pre if f.cue_start < m.start()]
+            earlier = [f for f in frames + pre if f.cue_start < m_start]
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
         else:
             j = skip_back(toks, vi - 1)
             rng = np_ending_at(toks, j) if j >= 0 and toks[j].text != "," else None
+            if j >= 0 and toks[j].text != "," and not heading and (
+                    rng is None or rng[0] >= 2 and toks[rng[0] - 1].low in lex.postmodifiers):
+                g = generic_np_ending_at(toks, j)
+                if g is not None and (rng is None or g[0] < rng[0]):
+                    rng = g
             if rng and rng[0] >= 3 and toks[rng[0] - 1].low == "by" and toks[rng[0] - 2].low in lex.relay_participles:
                 rng = np_ending_at(toks, rng[0] - 3) or rng  # "A side agreement reported by AP says"
             pm = None if rng else _POSTMOD.search(masked, s_start, toks[j].end if j >= 0 else s_start)
@@ -140,6 +143,14 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 inv = np_starting_at(toks, ve + 1)
                 if ap is not None:
                     mention, mode = ap[0], "appos"
+                    c2 = next((k for k in range(j - 1, max(-1, j - 30), -1) if toks[k].text == ","), -1)
+                    r1 = np_ending_at(toks, c2 - 1) if c2 > 0 else None
+                    subj = toks[r1[0]].start if r1 else mention.start
+                    if content == "after" and _trailing(masked, toks, ve, s_end) and r1 and r1[0] > 0 \
+                            and (toks[r1[0] - 1].text == "," or toks[r1[0] - 1].text in _QUOTE_MARKS):
+                        content = "before"  # '“...,” the mayor, Sofia Marr, said.'
+                    frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak, min(subj, mention.start)))
+                    continue
                 elif inv is not None:
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
             elif heading:
@@ -153,7 +164,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
         if mention is None:
             continue
-        frames.append(Frame(cue, lemma, m.start(), m.end(), mention, mode, content, weak))
+        frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak))
     if not heading:
         frames.extend(pre)
         frames.extend(_agentless(text, masked, toks, s_start, s_end))
@@ -163,9 +174,13 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
 
 def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
     out = []
+    if "ccording" not in masked[s_start:s_end]:
+        return out
     for m in _ACCORDING.finditer(masked, s_start, s_end):
         i = _tok_index(toks, m.end())
         rng = np_starting_at(toks, i)
+        if rng is None or rng[1] + 1 < len(toks) and toks[rng[1] + 1].low in ("for", "of", "at", "from", "by"):
+            rng = _source_of(toks, i) or rng
         if rng is None:
             continue
         men = span_text(text, toks, rng)
@@ -174,6 +189,21 @@ def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
         out.append(Frame("according to", "according to", m.start(), m.end(), men, "according",
                          "after" if initial and toks[rng[1]].end < s_end - 1 else "before", False))
     return out
+
+
+def _source_of(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """'a statement from the Finance Ministry' -> the ministry; 'a spokesperson for the club' -> the whole phrase."""
+    lex = lexicon()
+    k = i + 1 if i < len(toks) and toks[i].low in lex.determiners else i
+    h = k
+    while h < len(toks) and h - k < 3 and toks[h].low not in lex.postmodifiers and toks[h].text.isalpha():
+        h += 1
+    if h <= k or h + 1 >= len(toks) or toks[h].low not in ("from", "by", "of", "for", "at", "with"):
+        return None
+    inner = np_starting_at(toks, h + 1)
+    if inner is None:
+        return None
+    return inner if toks[h - 1].low in lex.artifacts else (i, inner[1])
 
 
 def _agentless(text, masked, toks, s_start, s_end) -> list[Frame]:
@@ -244,6 +274,8 @@ def frame_bounds(masked: str, f: Frame, s_end: int) -> tuple[int, int]:
         a, b = f.cue_start, f.mention.end if f.mention else f.cue_end
         return a, b
     a = min(f.cue_start, f.mention.start) if f.mention is not None and f.mode != "participle" else f.cue_start
+    if f.subj_start >= 0:
+        a = min(a, f.subj_start)
     if f.mention is not None and f.mode == "after":
         b = f.mention.end
     else:

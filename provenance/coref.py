@@ -1,0 +1,216 @@
+"""Reference inside one article: pronouns, role nouns and documents.
+
+`he`/`she` -> the nearest compatible person (same sentence first, then the
+speakers of recent claims, then a single named person in a recent sentence;
+two equally plausible candidates leave the claim unresolved with a reason).
+`the minister` -> the person the article introduced with that role
+("Finance Minister Karin Holm", "Karin Holm, the finance minister,").
+`the plan` -> what the article calls the plan ("the automation plan"), or a
+known plan of rules/plans.json when the article names it.
+Used by provenance.resolve.Resolver (a mixin over its state).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from provenance.attribute.lexicon import lexicon, norm_key
+
+_DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _role_patterns():
+    lex = lexicon()
+    parts = "|".join(sorted((re.escape(p) for p in lex.name_particles), key=len, reverse=True))
+    cap = r"[A-Z][\w’'.-]*"
+    name = rf"{cap}(?:\s+(?:(?:{parts})\s+)*{cap})+"
+    # lower-case role words right before a name: "union leader Pieter van Dam"
+    before = re.compile(r"((?:[a-z][\w-]*\s+){1,4})$")
+    # "Karin Holm, the finance minister of X," / "Karin Holm, a lawyer for the families,"
+    after = re.compile(r",\s+(?:the|a|an|[A-Z][\w’']*['’]s)\s+([^,.;“”\"]{2,80}?)(?=[,.;]|$)")
+    # "the mayor, Sofia Marr,"
+    appos_before = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,4}[\w-]+),\s+$")
+    return re.compile(name), before, after, appos_before
+
+
+def head_word(words: list[str]) -> str:
+    """Head noun of a speaker description: the word before its post-modifier
+    ('spokesperson for the ministry' -> spokesperson, 'union representing X' -> union)."""
+    post = lexicon().postmodifiers
+    for k in range(1, len(words)):
+        w = words[k]
+        if w in post or (w.endswith("ing") and len(w) > 5):
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+class CorefMixin:
+    """Needs: text, masked, lex, k (known speakers), sent_starts, claim_speakers, person_pos, pos_keys,
+    last_doc, role_of, _name_lookup(name)."""
+
+    # -- roles -----------------------------------------------------------
+    def _role_holders(self) -> list[tuple[int, list[str], str]]:
+        """(position, role words, person name) for every 'role Name' / 'Name, the role' in the article."""
+        if self._roles is not None:
+            return self._roles
+        name_re, before, after, appos_before = _role_patterns()
+        lex = self.lex
+        out: list[tuple[int, list[str], str]] = []
+        text = self.masked
+        for m in name_re.finditer(text):
+            sp = self._name_lookup(re.sub(r"['’]s$", "", m.group(0)))
+            if sp is None or sp.type != "person" or not sp.name:
+                continue
+            role = (sp.role or "").lower().split()
+            bm = before.search(text, max(0, m.start() - 60), m.start())
+            if bm:
+                lw = bm.group(1).split()
+                k = len(lw)
+                while k > 0 and lw[k - 1] in lex.role_words:
+                    k -= 1
+                role = lw[k:] + role
+            am = after.match(text, m.end())
+            if am and len(am.group(1).split()) <= 8:
+                role += am.group(1).lower().split()
+            pm = appos_before.search(text, max(0, m.start() - 60), m.start())
+            if pm:
+                role += pm.group(1).lower().split()
+            if role:
+                out.append((m.start(), role, sp.name))
+        self._roles = out
+        return out
+
+    def _role_person(self, words: list[str], pos: int) -> str | None:
+        """The latest person introduced before pos with a role that contains the description's words."""
+        head = head_word(words)
+        want = {w for w in words if w in self.lex.role_words or w == head}
+        best = None
+        for p, role, name in self._role_holders():
+            if p >= pos:
+                break
+            if head in role and want <= set(role):
+                best = name
+        return best
+
+    def _known_mentioned(self, e: dict) -> bool:
+        key = e["name"]
+        if key not in self._mentioned:
+            low = self.text.lower()
+            self._mentioned[key] = any(a.lower() in low for a in [e["name"]] + e.get("aliases", []) if len(a) > 3)
+        return self._mentioned[key]
+
+    # -- documents -------------------------------------------------------
+    def _plan_name(self, mention: str, pos: int) -> str:
+        plans = self.lex.plans
+        low = mention.lower()
+        base = None
+        for d in plans["descriptors"]:
+            if d["match"] in low:
+                base = d["name"]
+                break
+        if base is None:
+            best, score = None, (0, -1)
+            for name, positions in self._plan_positions().items():
+                k = bisect_right(positions, pos)
+                if k:
+                    sc = (k, positions[k - 1])
+                    if sc > score:
+                        best, score = name, sc
+            base = best or (self.last_doc.name if self.last_doc and self.last_doc.name and "agreement" not in self.last_doc.name else None) \
+                or self._article_plan(mention, pos)
+        for d in plans["derived"]:
+            if d["match"] in low and not base.endswith(d["suffix"]):
+                return base + d["suffix"]
+        return base
+
+    def _article_plan(self, mention: str, pos: int) -> str:
+        """What the article calls the document: the most specific earlier phrase with the same head
+        ('its automation plan' -> 'automation plan'), else the mention itself."""
+        words = norm_key(_DET.sub("", mention.strip())).split()
+        heads = self.lex.document_heads
+        head = next((w for w in reversed(words) if w in heads), None)
+        if head is None:
+            return plans_generic(self.lex)
+        best = " ".join(words)
+        stop = self.lex.determiners | {"of", "to", "for", "and", "or", "on", "in", "at", "by", "with", "said", "says",
+                                       "under", "from", "that", "which", "its", "their"}
+        for m in re.finditer(rf"((?:[\w’'-]+\s+){{1,3}}){head}\b", self.masked[:pos] if pos > 0 else "", re.I):
+            mods = m.group(1).split()
+            k = len(mods)
+            while k > 0 and mods[k - 1].lower() not in stop and not self.lex.form_lemma.get(mods[k - 1].lower()):
+                k -= 1
+            if k < len(mods):
+                best = " ".join(mods[k:] + [head])
+        return best or plans_generic(self.lex)
+
+    def _plan_positions(self) -> dict[str, list[int]]:
+        if self._plan_pos is None:
+            low = self.text.lower()
+            pp: dict[str, list[int]] = {}
+            for d in self.lex.plans["descriptors"]:
+                pp.setdefault(d["name"], []).extend(m.start() for m in re.finditer(re.escape(d["match"]), low))
+            self._plan_pos = {k: sorted(v) for k, v in pp.items() if v}
+        return self._plan_pos
+
+    # -- pronouns --------------------------------------------------------
+    def _compatible(self, sp, g: str) -> bool:
+        if sp is None or sp.type != "person" or not sp.name:
+            return False
+        gender = sp.gender
+        if gender == "?":
+            e = self.k.alias.get(norm_key(sp.name))
+            gender = e.get("gender", "?") if e else "?"
+        return gender == "?" or g == "?" or gender == g
+
+    def _pronoun(self, p: str, pos: int, att):
+        from provenance.resolve import Speaker
+
+        g = self.lex.pronouns.get(p, "?")
+        if p in ("it",):
+            for _, _, sp in reversed(self.claim_speakers):
+                if sp.type in ("document", "organization") and sp.name:
+                    return sp
+            if self.last_doc is not None:
+                return self.last_doc
+            return Speaker(None, None, None, "?", "'it' has no antecedent")
+        if p in ("they", "them", "we", "i"):
+            for _, _, sp in reversed(self.claim_speakers):
+                if sp.type in ("anonymous", "organization"):
+                    return sp
+            return Speaker(None, None, None, "?", f"'{p}' has no antecedent")
+        person_pos, pos_keys = self.people()
+        si = bisect_right(self.sent_starts, pos) - 1
+        s_start = self.sent_starts[si] if si >= 0 else 0
+        # 1. earlier in the same sentence
+        i = bisect_right(pos_keys, pos) - 1
+        while i >= 0 and person_pos[i][0] >= s_start:
+            sp = person_pos[i][1]
+            if self._compatible(sp, g):
+                return sp
+            i -= 1
+        # 2. previous sentences: the speaker of a claim, else a single named person
+        for back in range(1, 4):
+            k = si - back
+            if k < 0:
+                break
+            cands = [sp for s, _, sp in self.claim_speakers if s == k and self._compatible(sp, g)]
+            if cands:
+                return cands[0]
+            ks, ke = self.sent_starts[k], self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+            lo, hi = bisect_right(pos_keys, ks - 1), bisect_right(pos_keys, ke - 1)
+            names = []
+            for _, sp in person_pos[lo:hi]:
+                if self._compatible(sp, g) and sp.name not in [n.name for n in names]:
+                    names.append(sp)
+            if len(names) == 1:
+                return names[0]
+            if len(names) > 1:
+                return Speaker(None, "person", None, "?",
+                               f"'{p}' is ambiguous: " + " or ".join(n.name for n in names))
+        return Speaker(None, "person", None, "?", f"'{p}' has no antecedent in reach")
+
+
+def plans_generic(lex) -> str:
+    return lex.plans.get("generic", "unnamed document")
