@@ -1,0 +1,113 @@
+"""`provenance contradictions`: list, detect, review."""
+from __future__ import annotations
+
+import click
+
+from ..render import emit, format_option, say, table
+from . import pass_app
+
+__all__ = ["contradictions"]
+
+FACTUAL = ("value", "share", "control", "denial")
+ALL_KINDS = FACTUAL + ("position",)
+COLUMNS = ["id", "kind", "topic", "status", "speaker", "outlet", "published", "conflicting words"]
+
+
+def _table_rows(items: list[dict]) -> list[dict]:
+    rows = []
+    for x in items:
+        for i, m in enumerate(x["members"]):
+            first = i == 0
+            rows.append({"id": x["id"] if first else "", "kind": x["kind"] if first else "",
+                         "topic": (x["topic"] or "") if first else "", "status": x["status"] if first else "",
+                         "speaker": m["speaker"], "outlet": m["outlet"], "published": m["published"],
+                         "conflicting words": m["value"]})
+    return rows
+
+
+def _render_table(items: list[dict]) -> str:
+    out = [table(_table_rows(items), COLUMNS, widths={"speaker": 30, "outlet": 18, "conflicting words": 70})]
+    return "\n".join(out)
+
+
+@click.group(invoke_without_command=True)
+@click.option("--kind", type=click.Choice(ALL_KINDS), help="Only this kind (default: the factual kinds "
+              "value, share, control, denial; 'position' only when asked for).")
+@click.option("--all", "all_", is_flag=True, help="Every kind, positions included.")
+@click.option("--topic", help="Only contradictions on this topic, e.g. army_size.")
+@click.option("--point", help="Only contradictions about this plan point, e.g. us-28:19.")
+@click.option("--status", type=click.Choice(("open", "confirmed", "dismissed")), help="Only this status.")
+@format_option(("table", "json"))
+@click.pass_context
+def contradictions(ctx, kind, all_, topic, point, status, fmt):
+    """List claims that cannot both be true: different values for one quantity,
+    different parties for one share, control of a place asserted and denied,
+    explicit denials.  Opposing positions (kind 'position') are listed only
+    with --kind position or --all.
+
+    \b
+    Example:
+      provenance contradictions
+      provenance contradictions --point us-28:19 --format json
+      provenance contradictions detect
+      provenance contradictions review 3 --status confirmed --note "checked"
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if kind and all_:
+        raise click.UsageError("--kind and --all cannot be used together")
+    from ..db.contradictions_store import list_contradictions
+
+    kinds = None if all_ else ((kind,) if kind else FACTUAL)
+    app = ctx.obj
+    with app.session() as s:
+        items = list_contradictions(s, kinds=kinds, topic=topic, point=point, status=status)
+    if fmt == "json":
+        rows = [{"id": x["id"], "topic": x["topic"], "kind": x["kind"],
+                 "claims": [m["claim"] for m in x["members"]], "values": x["values"],
+                 "explanation": x["explanation"], "detector": x["detector"], "status": x["status"],
+                 "point": x["point"]} for x in items]
+        emit(rows, "json", [])
+        return
+    emit(items, "table", COLUMNS, table_renderer=_render_table, empty_message="no contradictions found")
+
+
+@contradictions.command("detect")
+@pass_app
+def detect_cmd(app):
+    """Run the detectors over every stored claim and store what they find.
+
+    Re-running adds nothing; findings no longer produced are removed unless
+    an editor ruled on them.
+
+    \b
+    Example:
+      provenance contradictions detect
+    """
+    from ..db.contradictions_store import detect_and_store
+
+    with app.session() as s:
+        st = detect_and_store(s)
+    say(f"{st['found']} contradictions found: {st['added']} added, {st['updated']} updated, "
+        f"{st['removed']} removed, {st['kept_ruled']} kept because an editor ruled on them")
+
+
+@contradictions.command("review")
+@click.argument("contradiction_id", metavar="ID", type=int)
+@click.option("--status", required=True, type=click.Choice(("confirmed", "dismissed")),
+              help="The ruling.")
+@click.option("--note", help="Why (kept in the review history).")
+@pass_app
+def review_cmd(app, contradiction_id, status, note):
+    """Rule on a contradiction: confirmed or dismissed.  The ruling survives
+    re-detection and re-extraction.
+
+    \b
+    Example:
+      provenance contradictions review 3 --status dismissed --note "different dates"
+    """
+    from ..db.contradictions_store import review
+
+    with app.session() as s:
+        row = review(s, contradiction_id, status, note)
+        say(f"contradiction {row.id}: {row.status}")

@@ -1,0 +1,45 @@
+"""Contradiction detection: pure functions over ClaimView records.
+
+`detect(claims)` runs every detector and returns deduplicated Findings.
+Each detector blocks its claims (by quantity type and subject, thing shared,
+place, named speaker or topic) so no detector compares all pairs.
+"""
+from __future__ import annotations
+
+from ..records import ClaimView, Finding
+from .control import detect_control
+from .denial import detect_denials
+from .position import detect_positions
+from .share import detect_shares
+from .value import detect_values
+
+FACTUAL_KINDS = ("value", "share", "control", "denial")
+KINDS = FACTUAL_KINDS + ("position",)
+# order = priority when two detectors report the same set of claims
+DETECTORS = (
+    ("control", detect_control),
+    ("share", detect_shares),
+    ("value", detect_values),
+    ("denial", detect_denials),
+    ("position", detect_positions),
+)
+
+__all__ = ["detect", "DETECTORS", "KINDS", "FACTUAL_KINDS"]
+
+
+def detect(claims: list[ClaimView]) -> list[Finding]:
+    """All findings, one per set of claims (the higher-priority kind wins;
+    the others are named in extra['also'])."""
+    by_set: dict[frozenset, Finding] = {}
+    order: list[frozenset] = []
+    for _name, fn in DETECTORS:
+        for f in fn(claims):
+            key = frozenset(f.claims)
+            if len(key) < 2:
+                continue
+            if key in by_set:
+                by_set[key].extra.setdefault("also", []).append(f.detector)
+                continue
+            by_set[key] = f
+            order.append(key)
+    return [by_set[k] for k in order]

@@ -1,0 +1,64 @@
+"""Helpers shared by the detectors: blocking and building Findings."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Callable, Hashable, Iterable, Sequence
+
+from ..records import ClaimView, Finding
+
+GENERIC_TOPICS = frozenset({"negotiations"})
+
+
+def block(items: Iterable, keys: Callable[[object], Iterable[Hashable]]) -> dict[Hashable, list]:
+    """Group items under each of their keys (one pass; no pairwise work)."""
+    out: dict[Hashable, list] = defaultdict(list)
+    for it in items:
+        for k in keys(it):
+            out[k].append(it)
+    return out
+
+
+def common_point(claims: Sequence[ClaimView]) -> str | None:
+    """The plan point most of the claims are linked to (at least two), else None."""
+    c = Counter(p for cl in claims for p in set(cl.points))
+    if not c:
+        return None
+    point, n = c.most_common(1)[0]
+    return point if n >= 2 or len(claims) == 1 else None
+
+
+def common_topic(claims: Sequence[ClaimView]) -> str | None:
+    c = Counter(t for cl in claims for t in set(cl.topics) if t not in GENERIC_TOPICS)
+    if not c:
+        return None
+    topic, n = c.most_common(1)[0]
+    return topic if n >= 2 else None
+
+
+def finding(kind: str, members: Sequence[tuple[ClaimView, str]], topic: str | None, explanation: str,
+            detector: str, **extra) -> Finding:
+    """A Finding over (claim, conflicting words) pairs, first occurrence of a claim kept."""
+    seen, claims, values = set(), [], []
+    for cl, words in members:
+        if cl.id in seen:
+            continue
+        seen.add(cl.id)
+        claims.append(cl)
+        values.append(words)
+    return Finding(
+        kind=kind,
+        claims=tuple(c.id for c in claims),
+        topic=topic if topic is not None else common_topic(claims),
+        point=common_point(claims),
+        values=tuple(values),
+        explanation=explanation,
+        detector=detector,
+        extra=dict(extra),
+    )
+
+
+def who(cl: ClaimView) -> str:
+    parts = [cl.speaker or "unnamed source"]
+    if cl.outlet:
+        parts.append(cl.outlet)
+    return " / ".join(parts)

@@ -1,0 +1,142 @@
+"""The data the detectors read: parties, places, quantity and share patterns.
+
+Everything article-specific lives in provenance/rules/{parties,places,
+quantities,control}.json; this module only loads and compiles it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .numbers import FRAC, NUM, ORD
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with from as into onto over under about after before
+that this these those it its it's is are was were be been being has have had do does did will would
+shall should can could may might must not no nor than then so such there their they them he she his
+her him we our us you your i me my who whom which what when where while also any all some each both
+said says say told tell according added noted stated announced claimed claims claim reported
+reports report statement statements denied deny denies rejected dismissed very more most other
+another one two new just only even still already further per via mr ms
+""".split())
+
+
+def _load(name: str) -> dict:
+    with open(RULES / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _alias_re(aliases) -> str:
+    parts = sorted({a for a in aliases}, key=len, reverse=True)
+    return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in parts)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    party_names: tuple[str, ...]
+    party_re: re.Pattern  # group "p<i>" per party, possessive allowed
+    place_names: tuple[str, ...]
+    place_kinds: dict
+    place_re: re.Pattern
+    anaphora_re: re.Pattern
+    subs: dict  # placeholder -> regex source
+    place_first_words: frozenset = frozenset()
+
+    def maybe_place(self, text: str) -> bool:
+        """Cheap test before places_in: does any word start a place's spelling or an anaphor?"""
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+        return not words.isdisjoint(self.place_first_words)
+
+    def parties_in(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, party) for each party mention in text."""
+        out = []
+        for m in self.party_re.finditer(text):
+            name = next(self.party_names[int(k[1:])] for k, v in m.groupdict().items() if v)
+            out.append((m.start(), m.end(), name))
+        return out
+
+    def places_in(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        if not self.maybe_place(text):
+            return out
+        for m in self.place_re.finditer(text):
+            name = next(self.place_names[int(k[1:].split("x")[0])] for k, v in m.groupdict().items() if v)
+            out.append((m.start(), m.end(), name))
+        return out
+
+    def party_of(self, text: str | None) -> str | None:
+        """The one party a name stands for ('Russian Ministry of Defence' -> Russia), else None."""
+        if not text:
+            return None
+        found = {p for _, _, p in self.parties_in(text)}
+        return found.pop() if len(found) == 1 else None
+
+    def compile(self, pattern: str) -> re.Pattern:
+        """A data pattern with {N}, {FRAC}, {ORD}, {PARTY}, {PLACE} and the
+        placeholders of quantities.json filled in."""
+        out = pattern
+        for _ in range(3):  # placeholders may use placeholders
+            out = re.sub(r"\{([A-Z_]+)\}", lambda m: self.subs.get(m.group(1), m.group(0)), out)
+        return re.compile(out, re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    parties = _load("parties.json")["parties"]
+    places = _load("places.json")
+    q = _load("quantities.json")
+    party_alt = "|".join(f"(?P<p{i}>{_alias_re(p['aliases'] + [p['name']])})" for i, p in enumerate(parties))
+    party_re = re.compile(rf"(?<![\w.])(?:{party_alt})(?:['’]s)?(?![\w])", re.I)
+    spellings = sorted(((s, i) for i, p in enumerate(places["places"]) for s in set(p["spellings"] + [p["name"]])),
+                       key=lambda si: len(si[0]), reverse=True)
+    place_alt = "|".join(f"(?P<p{i}x{j}>{_alias_re([s])})" for j, (s, i) in enumerate(spellings))
+    place_re = re.compile(rf"\b(?:{place_alt})\b", re.I)
+    anaphora_re = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in places["anaphora"]) + r")\b", re.I)
+    party_src = rf"(?:the\s+)?(?:{_alias_re(a for p in parties for a in p['aliases'] + [p['name']])})(?:['’]s)?"
+    place_src = rf"(?:{_alias_re(s for p in places['places'] for s in p['spellings'] + [p['name']])}" \
+                rf"|{'|'.join(re.escape(a) for a in places['anaphora'])})"
+    subs = {"N": NUM, "FRAC": FRAC, "ORD": ORD, "PARTY": party_src, "PLACE": place_src}
+    subs.update(q.get("placeholders", {}))
+    return Lexicon(
+        party_names=tuple(p["name"] for p in parties),
+        party_re=party_re,
+        place_names=tuple(p["name"] for p in places["places"]),
+        place_kinds={p["name"]: p.get("kind", "") for p in places["places"]},
+        place_first_words=frozenset(re.findall(r"[^\W\d_]+", s.lower())[0] for s, _ in spellings),
+        place_re=place_re,
+        anaphora_re=anaphora_re,
+        subs=subs,
+    )
+
+
+@lru_cache(maxsize=1)
+def quantity_rules() -> dict:
+    return _load("quantities.json")
+
+
+@lru_cache(maxsize=1)
+def control_rules() -> dict:
+    return _load("control.json")
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words with a crude plural/possessive strip."""
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text):
+        w = re.sub(r"['’]s$", "", w.lower())
+        if w in STOPWORDS or len(w) < 3:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.add(w)
+    return out
+
+
+def content_stems(text: str) -> set[str]:
+    """Five-letter stems of the content words ('limited', 'limits' -> 'limit')."""
+    return {w[:5] for w in content_words(text)}

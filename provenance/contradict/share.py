@@ -1,0 +1,173 @@
+"""Share detector: different parties for the same share.
+
+Each claim's allocation of a shared thing (a plant's electricity, the
+proceeds of a fund) is read with the share patterns of rules/quantities.json:
+'distributed equally between Russia and Ukraine' -> {Russia: 1/2, Ukraine: 1/2}
+(complete); 'Russia would keep half' -> {Russia: 1/2} (partial); '50% to
+Ukraine and the remainder allocated by the US' -> {Ukraine: 1/2, US: rest}
+(complete).  Claims are blocked by the thing shared (object words, else
+topic); identical allocations are grouped (hash), and only distinct
+allocations are compared, so the cost is linear in the claims plus the
+square of the (few) distinct allocations of a block.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import ClaimView, Finding
+from .common import GENERIC_TOPICS, finding, who
+from .lexicon import lexicon, quantity_rules
+from .numbers import Value, fmt, overlaps, parse_fraction
+
+REST = "rest"
+# cheap test before the share patterns: a word every share pattern of rules/quantities.json contains
+_HAS_SHARE = re.compile(r"%|percent|per cent|half|third|quarter|fourth|fifth|tenth|equal|evenly|50/50|50-50"
+                        r"|fifty|remainder|\brest\b|remaining|balance", re.I)
+
+
+@dataclass(frozen=True)
+class Allocation:
+    shares: tuple[tuple[str, float | str], ...]  # (party, fraction | "rest"), sorted
+    complete: bool
+    words: str
+
+    def as_dict(self) -> dict:
+        d = dict(self.shares)
+        if REST in d.values():
+            known = sum(v for v in d.values() if v != REST)
+            n = sum(1 for v in d.values() if v == REST)
+            d = {p: (max(0.0, 1 - known) / n if v == REST else v) for p, v in d.items()}
+        return d
+
+    def describe(self) -> str:
+        return ", ".join(f"{p} {fmt(v * 100)}%" for p, v in sorted(self.as_dict().items()))
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    lex = lexicon()
+    cfg = quantity_rules()["shares"]
+    pats = tuple((p["kind"], lex.compile(p["re"])) for p in cfg["patterns"])
+    objects = {cls: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+               for cls, words in cfg["objects"].items()}
+    return pats, objects
+
+
+def allocation_in(text: str) -> Allocation | None:
+    """The allocation a claim states, or None."""
+    lex = lexicon()
+    pats, _ = _rules()
+    shares: dict[str, float | str] = {}
+    if not _HAS_SHARE.search(text):
+        return None
+    complete = False
+    words = []
+    for kind, pat in pats:
+        for m in pat.finditer(text):
+            gd = m.groupdict()
+            if kind in ("equal", "each"):
+                parties = list(dict.fromkeys(p for _, _, p in lex.parties_in(gd["parties"])))
+                if len(parties) < 2:
+                    continue
+                if kind == "equal":
+                    f = 1 / len(parties)
+                else:
+                    v = parse_fraction(gd["frac"])
+                    if v is None or v.unit != "fraction":
+                        continue
+                    f = v.mid
+                for p in parties:
+                    shares.setdefault(p, f)
+                complete = complete or abs(f * len(parties) - 1) < 0.05
+            else:
+                ps = lex.parties_in(gd["party"])
+                if not ps:
+                    continue
+                party = ps[0][2]
+                if kind == "rest":
+                    shares.setdefault(party, REST)
+                    complete = True
+                else:
+                    v = parse_fraction(gd["frac"])
+                    if v is None or v.unit != "fraction":
+                        continue
+                    shares.setdefault(party, v.mid)
+            words.append(m.group(0).strip())
+    if not shares:
+        return None
+    known = sum(v for v in shares.values() if v != REST)
+    if known > 0.98:
+        complete = True
+    return Allocation(tuple(sorted(shares.items(), key=lambda kv: kv[0])), complete, "; ".join(words))
+
+
+def _conflict(a: Allocation, b: Allocation) -> bool:
+    da, db = a.as_dict(), b.as_dict()
+    for p in set(da) & set(db):
+        if not overlaps(Value(da[p], da[p], "", ""), Value(db[p], db[p], "", ""), 0.05):
+            return True
+    if b.complete and any(v > 0.01 and p not in db for p, v in da.items()):
+        return True
+    if a.complete and any(v > 0.01 and p not in da for p, v in db.items()):
+        return True
+    return False
+
+
+def _keys(cl: ClaimView, text: str) -> list[str]:
+    _, objects = _rules()
+    objs = [cls for cls, rx in objects.items() if rx.search(text)]
+    if objs:
+        return ["obj:" + objs[0]]
+    return ["topic:" + t for t in cl.topics if t not in GENERIC_TOPICS][:1]
+
+
+def detect_shares(claims: list[ClaimView]) -> list[Finding]:
+    """Findings of kind 'share' for incompatible allocations of one shared thing."""
+    blocks: dict[str, dict[Allocation, list[ClaimView]]] = {}
+    for cl in claims:
+        alloc = allocation_in(cl.text)
+        if alloc is None:
+            continue
+        for k in _keys(cl, cl.text):
+            sig = Allocation(alloc.shares, alloc.complete, "")
+            blocks.setdefault(k, {}).setdefault(sig, []).append((cl, alloc))
+    out = []
+    for key, groups in blocks.items():
+        sigs = list(groups)
+        # union-find over conflicting distinct allocations
+        parent = list(range(len(sigs)))
+
+        def root(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        edges = set()
+        for i in range(len(sigs)):
+            for j in range(i + 1, len(sigs)):
+                if _conflict(sigs[i], sigs[j]):
+                    edges.add((i, j))
+                    parent[root(i)] = root(j)
+        comps: dict[int, list[int]] = {}
+        for i, j in edges:
+            comps.setdefault(root(i), [])
+        for i in range(len(sigs)):
+            if root(i) in comps and any(i in e for e in edges):
+                comps[root(i)].append(i)
+        for idxs in comps.values():
+            members, parts = [], []
+            for i in idxs:
+                entries = groups[sigs[i]]
+                members.extend((cl, al.words) for cl, al in entries)
+                parts.append(f"{sigs[i].describe()}{'' if sigs[i].complete else ' (rest unstated)'} "
+                             f"[{'; '.join(who(cl) for cl, _ in entries)}]")
+            if len({cl.id for cl, _ in members}) < 2:
+                continue
+            thing = key.split(":", 1)[1]
+            expl = f"different parties for the same share of {thing}: " + " vs ".join(parts)
+            topic = None if key.startswith("obj:") else thing
+            out.append(finding("share", members, topic, expl, "share.allocation", block=key))
+    return out
