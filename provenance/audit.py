@@ -9,29 +9,24 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from itertools import combinations
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .db.models import Claim, Outlet, Source, Speaker
+from .db.store import fold
 from .ingest.outlets import outlet_name as canonical_outlet
 from .query import ClaimFilter, claim_records
 from .speakers_query import chain, speaker_label
 
-# Grammatical function words and generic reporting verbs: never evidence that
-# two wordings say the same thing.  (Language, not facts about articles.)
-FUNCTION_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be been before being below between both
-but by can could did do does doing down during each few for from further had has have having he her here
-hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or
-other our ours out over own same she should so some such than that the their them then there these they
-this those through to too under until up very was we were what when where which while who whom why will
-with would you your yours yet us may might must shall upon via per according said says say saying told tell
-added adds stated states wrote writes noted notes claimed claims asked
-""".split())
+# Grammatical function words and generic reporting verbs (rules/stopwords.txt).
+FUNCTION_WORDS = frozenset(
+    line.strip() for line in (Path(__file__).resolve().parent / "rules" / "stopwords.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 STEM = 7  # words compared by their first letters: "constructive" ~ "constructively"
 MIN_SHARED = 3  # content words two wordings must share to be the same quote
 MIN_OVERLAP = 0.6  # weighted share of the shorter wording's content words
@@ -39,13 +34,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 
 
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("’", "'")
-
-
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold(text or ""))
 
 
 def content_stems(text: str, drop: frozenset[str] = frozenset()) -> set[str]:
