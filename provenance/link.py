@@ -5,13 +5,14 @@
 Topics come from the lexicon in rules/topics/lexicon.json (weighted patterns),
 from values a claim shares with a plan point (600,000; $100 billion), and, for
 a claim with no topic of its own that refers back ("this outcome"), from the
-preceding sentences of its paragraph.  A topic with plan points gives links to
-the points of the plans the claim is about: the plans named in the claim, else
-in its paragraph or the heading above its list, else the plan the article
-talks about most, else every plan already published when the article was
-(lower score).  Among a plan's points with the topic the one whose wording
-shares most with the claim wins, so a list item is linked by content, never by
-its position in the list.
+preceding sentences of its paragraph.  An article that does not talk about the
+war and the plans at all (rules: linking.json 'subject') gives no topics.  A
+topic with plan points gives links to the points of the plans the claim is
+about: the plans named in the claim, else in its paragraph or the heading above
+its list, else the plan the article talks about most, else every plan already
+published when the article was (lower score).  Among a plan's points with the
+topic the one whose wording shares most with the claim wins, so a list item is
+linked by content, never by its position in the list.
 """
 from __future__ import annotations
 
@@ -100,6 +101,8 @@ class _Rules:
     anaphora_sentences: int
     value_weight: float
     min_value: int
+    subject: tuple = ()
+    subject_chars: int = 2000
 
 
 def _c(patterns) -> tuple[re.Pattern, ...]:
@@ -126,14 +129,20 @@ def rules() -> _Rules:
         disputes=_c(cfg["relations"]["disputes"]), proposes=_c(cfg["relations"]["proposes"]),
         anaphora=re.compile(cfg["anaphora"], re.I), anaphora_sentences=int(cfg.get("anaphora_sentences", 2)),
         value_weight=float(cfg.get("value_weight", 0.6)), min_value=int(cfg.get("min_value", 1000)),
+        subject=_c(cfg.get("subject", {}).get("patterns", [])),
+        subject_chars=int(cfg.get("subject", {}).get("chars_per_mention", 2000)),
     )
 
 
 # --- pieces ---
 
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u00a0": " "})
+
+
 def topic_scores(text: str) -> dict[str, float]:
-    """Lexicon score per topic for a piece of text."""
+    """Lexicon score per topic for a piece of text (curly apostrophes read as straight ones)."""
     r = rules()
+    text = text.translate(QUOTES)
     out: dict[str, float] = {}
     for slug, (strong, weak, veto) in r.topics.items():
         s = sum(1.0 for p in strong if p.search(text)) + sum(0.5 for p in weak if p.search(text))
@@ -200,6 +209,18 @@ def plans_named(text: str, index: PlanIndex) -> dict[str, int]:
     return out
 
 
+def on_subject(text: str) -> bool:
+    """Whether an article is about the war and the plans at all: at least one mention of
+    the subject (rules: linking.json 'subject') per `chars_per_mention` characters.  Claims
+    of an article that is not get no topics from the lexicon (a port strike's "talks" are
+    not the peace talks)."""
+    r = rules()
+    if not text or not r.subject:
+        return True
+    hits = sum(len(p.findall(text)) for p in r.subject)
+    return hits >= max(1, len(text) // max(1, r.subject_chars))
+
+
 def relation_of(text: str) -> str:
     r = rules()
     if any(p.search(text) for p in r.disputes):
@@ -251,8 +272,12 @@ def link_claims(claims: list[ExtractedClaim], index: PlanIndex | None, *, articl
     index = index or PlanIndex()
     allowed = _allowed_by_date(index, published)
     article_plans = {k: v for k, v in plans_named(text, index).items() if k in allowed}
+    relevant = on_subject(text)
     out = []
     for c in claims:
+        if not relevant:
+            out.append(LinkedClaim(claim=c, links=(), topics=tuple(sorted(set(c.topics or ())))))
+            continue
         span = text[c.start:c.end] if text and 0 <= c.start < c.end <= len(text) else (c.quote or "")
         out.append(_link_one(c, span, text, index, allowed, article_plans))
     return out

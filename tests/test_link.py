@@ -51,7 +51,7 @@ def test_znpp_sentence_follows_the_plan_its_paragraph_names(index):
 
 
 def test_a_plan_published_after_the_article_is_not_linked(index):
-    s = "An official said the nuclear plant's electricity would be split evenly."
+    s = "An official in Kyiv said the nuclear plant's electricity would be split evenly."
     (lc,) = _link(index, s + "\n", s, published="2025-11-21")
     assert points(lc) == {"us-28:19"}
 
@@ -113,6 +113,35 @@ def test_talks_are_negotiations_without_plan_points(index):
 
 
 def test_without_an_index_only_topics_are_given():
-    s = "The two sides agreed an all-for-all exchange of prisoners, the ombudsman said."
+    s = "The two sides agreed an all-for-all exchange of prisoners, Ukraine's ombudsman said."
     (lc,) = link_claims(_claims(s, s), None, context=LinkContext(s))
     assert lc.topics == ("humanitarian",) and lc.links == ()
+
+
+def test_list_items_in_other_words_link_by_content_not_position(index):
+    items = [
+        "Ballots will be cast in Ukraine as soon as possible once the deal is signed.",  # ua-20 point 18
+        "Accession to the European Union comes on a date fixed in advance.",             # point 7
+        "Fighting halts the moment every side says yes.",                                # point 20
+        "Swapping every captive, Moscow and Kyiv also bring deported children home.",    # point 17
+    ]
+    text = "Kyiv's 20-point framework, as described to us, says:\n" + "\n".join("- " + i for i in items) + "\n"
+    linked = _link(index, text, *items)
+    assert [lc.topics for lc in linked] == [("elections",), ("eu_membership",), ("ceasefire",), ("humanitarian",)]
+    assert [points(lc) for lc in linked] == [{"ua-20:18"}, {"ua-20:7"}, {"ua-20:20"}, {"ua-20:17"}]
+
+
+def test_a_claim_about_an_unlisted_town_gets_battlefield_control_and_no_plan_point(index):
+    text = ("Moscow said on Sunday that its forces had captured Novoandriivka after a week of assaults. "
+            "Ukraine's general staff said its units still hold the western part of the village.\n")
+    linked = _link(index, text, "Moscow said on Sunday that its forces had captured Novoandriivka after a week of assaults.",
+                   "Ukraine's general staff said its units still hold the western part of the village.")
+    assert [lc.topics for lc in linked] == [("battlefield_control",), ("battlefield_control",)]
+    assert all(lc.links == () for lc in linked)
+
+
+def test_port_strike_talks_in_an_article_without_the_war_are_not_negotiations(index):
+    text = ("Dock workers said talks with the terminal operators had collapsed overnight.\n"
+            "The union said its members would stay off the job for a second week.\n")
+    (lc,) = _link(index, text, "Dock workers said talks with the terminal operators had collapsed overnight.")
+    assert lc.topics == () and lc.links == ()
