@@ -1,14 +1,16 @@
-"""Bylines: "By NAME", "by NAME and NAME, with AFP", "By NAME | Reuters | Nov 20, 2025".
+"""Bylines: "By NAME", "by NAME and NAME, with AFP", "By NAME | Reuters | Nov 20, 2025",
+"By NAME in Brussels", "By NAME, Reuters", "By NAME 2025-11-21T09:30Z".
 
 A byline line gives an author (a person-like name), and possibly an outlet
-(a segment naming a known outlet, not a relay "with X") and a date.
+(a segment naming a known outlet, not a relay "with X") and a date (a
+complete date anywhere in the line).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .dates import parse_date
+from .dates import date_span, parse_date
 from .outlets import canonical_outlet
 
 _PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den",
@@ -22,6 +24,8 @@ _BY = re.compile(r"^(?:published\s+|written\s+|posted\s+|words\s+)?by[:\s]\s*(?P
 _SEGMENTS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s)\s*")
 _JOIN = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*", re.IGNORECASE)
 _PUBLISHED = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?:?\s+", re.IGNORECASE)
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|from)\s+[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}$")
+_DATE_GLUE = re.compile(r"(?:\s*(?:[,|•·–—]|\s-)?\s*(?:(?:first\s+)?(?:published|posted|updated)(?:\s+on)?:?|on)\s*)$", re.IGNORECASE)
 _RELAY = re.compile(r"^(?:with|and|via|for|additional reporting by)\s+", re.IGNORECASE)
 
 
@@ -57,6 +61,10 @@ def parse_byline_text(rest: str) -> Byline | None:
     """Parse what follows "By" (or a byline element's whole text)."""
     rest = rest.strip()
     author = outlet = published = None
+    span = date_span(rest)
+    if span and span[1] > 0:  # "Jane Roe 2025-11-21", "Jane Roe, published Nov 21, 2025"
+        published = span[0]
+        rest = (_DATE_GLUE.sub("", rest[: span[1]]) + " | " + rest[span[2]:]).strip(" |")
     for n, seg in enumerate(_SEGMENTS.split(rest)):
         seg = seg.strip(" ,;")
         if not seg:
@@ -80,6 +88,8 @@ def parse_byline_text(rest: str) -> Byline | None:
                 published = published or date
                 continue
             got = _names(piece)
+            if not got and _PLACE_TAIL.search(piece):  # "Jane Roe in Brussels"
+                got = _names(_PLACE_TAIL.sub("", piece))
             if got:
                 names.extend(got)
             elif i == 0 and n == 0:

@@ -4,8 +4,10 @@ time and its UTC offset are known (an offset is never dropped).
 Accepted forms: ISO 8601 ("2025-11-20", "2025-11-20T09:30:00+02:00", "...Z"),
 "November 20, 2025", "Nov. 20 2025", "20 November 2025", with an optional
 weekday and trailing time (a time with a zone abbreviation such as "EST" is
-ambiguous, so only the day is kept).  Month and day without a year resolve
-only against a known year.
+ambiguous, so only the day is kept), or a leading time ("10:42 GMT, Nov 21,
+2025").  Month and day without a year resolve only against a known year.
+Weekdays alone ("on Thursday") and relative dates ("2 hours ago") are never
+dates.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ _MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
 _ISO = re.compile(r"(?P<d>\d{4}-\d{2}-\d{2})(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?P<z>Z|[+-]\d{2}:?\d{2})?)?")
 _MDY = re.compile(r"\b" + _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
+_LEAD_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*[,|•·–—-]?\s+", re.IGNORECASE)
 _DMY = re.compile(r"\b" + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
 
 
@@ -59,6 +62,7 @@ def parse_date(text: str | None, year: int | None = None, whole: bool = False) -
     if not text:
         return None
     s = " ".join(str(text).split())
+    s = _LEAD_TIME.sub("", s, count=1)
     iso = _iso(s)
     if iso and (not whole or len(s) <= 32):
         return iso
@@ -74,3 +78,20 @@ def parse_date(text: str | None, year: int | None = None, whole: bool = False) -
 
 def year_of(iso: str | None) -> int | None:
     return int(iso[:4]) if iso and re.match(r"\d{4}-", iso) else None
+
+
+_ISO_ANY = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+
+
+def date_span(text: str) -> tuple[str, int, int] | None:
+    """The first complete date (with its year) inside TEXT: (ISO, start, end), else None."""
+    best = None
+    for rx in (_ISO_ANY, _MDY, _DMY):
+        for m in rx.finditer(text):
+            if rx is not _ISO_ANY and not m["year"]:
+                continue
+            iso = parse_date(m.group(0))
+            if iso and (best is None or m.start() < best[1]):
+                best = (iso, m.start(), m.end())
+            break
+    return best

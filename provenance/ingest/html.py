@@ -1,6 +1,6 @@
 """HTML articles: the article body only, one paragraph per line.
 
-Junk is removed from the parsed page first (script, style, iframe, noscript,
+Junk is removed from the parsed page first (title, script, style, iframe, noscript,
 template, svg, forms, nav, aside, header, footer, figcaption, hidden elements,
 and elements whose class/id/role marks them as cookie banners, ads,
 newsletter boxes, related-story lists, share bars, comments ...).  The cleaned
@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from .normalize import normalize_text
 
-_JUNK_TAGS = ("script", "style", "iframe", "noscript", "template", "svg", "canvas", "form", "button",
+_JUNK_TAGS = ("title", "script", "style", "iframe", "noscript", "template", "svg", "canvas", "form", "button",
               "input", "select", "textarea", "nav", "aside", "header", "footer", "figcaption", "dialog",
               "object", "embed", "video", "audio", "link", "meta")
 _JUNK_WORDS = re.compile(
@@ -153,6 +153,8 @@ def html_body(html: str, headline: str | None = None) -> str:
     if not body:
         return ""
     head = h1_text or normalize_text(headline or "")
+    if re.search(r"<[A-Za-z!/]", head):
+        head = ""  # an unclosed <title> swallowed markup: not a headline
     first = body.split("\n", 1)[0]
     if head and _key(first) != _key(head):
         if body.count("\n") == 0 and _key(body) == _key(head):

@@ -6,7 +6,8 @@ Sources, best first for each field:
 - outlet: JSON-LD publisher.name, a byline naming a known outlet, og:site_name,
   meta publisher/application-name, the host of og:url / canonical link /
   JSON-LD url (outlets.json `hosts`), a known outlet after the <title>'s last
-  separator ("Headline - Reuters");
+  separator ("Headline - Reuters"), the copyright line of the page footer
+  ("© 2026 NAME. All rights reserved.");
 - published: JSON-LD datePublished, article:published_time and similar meta
   tags, <time pubdate> / <time itemprop=datePublished>;
 - author: JSON-LD author (string, object or list; @id references resolved in
@@ -28,6 +29,7 @@ from .byline import is_name, parse_byline_text
 from .dates import parse_date
 from .normalize import normalize_text
 from .outlets import canonical_outlet, outlet_for_host, outlet_name
+from .publisher import copyright_name
 
 Found = dict[str, tuple[str, str]]
 
@@ -39,6 +41,8 @@ _DATE_META = ("article:published_time", "og:article:published_time", "datePublis
               "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime")
 _AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author")
 _SITE_META = ("og:site_name", "publisher", "application-name", "dc.publisher")
+_COPY_MARK = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+_FOOTER = re.compile(r"footer|copyright|colophon|contentinfo", re.IGNORECASE)
 _TITLE_SEP = re.compile(r"\s+[|\-–—:·•]\s+|\s+::\s+")
 
 
@@ -156,6 +160,30 @@ def _byline_elements(soup: BeautifulSoup, put) -> None:
                 return
 
 
+def _in_footer(tag: Tag) -> bool:
+    for el in [tag, *tag.parents]:
+        if not isinstance(el, Tag):
+            continue
+        words = " ".join([el.name, el.get("role") or "", el.get("id") or "", *(el.get("class") or [])])
+        if _FOOTER.search(words):
+            return True
+    return False
+
+
+def footer_copyright(soup: BeautifulSoup) -> str | None:
+    """The holder named by a copyright line in the page footer ("© 2026 NAME")."""
+    for s in soup.find_all(string=_COPY_MARK):
+        parent = s.parent
+        if parent is None or parent.name in ("script", "style") or not _in_footer(parent):
+            continue
+        text = " ".join(parent.get_text(" ").split())
+        m = _COPY_MARK.search(text)
+        name = copyright_name(text[m.start():][:160]) if m else None
+        if name:
+            return name
+    return None
+
+
 def html_metadata(soup: BeautifulSoup) -> Found:
     """Metadata embedded in a parsed page (before any element is removed)."""
     found: Found = {}
@@ -171,7 +199,7 @@ def html_metadata(soup: BeautifulSoup) -> Found:
     h1 = soup.find("h1")
     if h1 and h1.get_text(strip=True):
         put("title", normalize_text(h1.get_text(" ")), "h1")
-    if soup.title and soup.title.get_text(strip=True):
+    if soup.title and soup.title.get_text(strip=True) and not re.search(r"<[A-Za-z!/]", soup.title.get_text()):
         put("title", _clean_title(normalize_text(soup.title.get_text(" ")), site), "title-tag")
     for date in _meta(soup, _DATE_META):
         put("published", parse_date(date), "meta")
@@ -196,6 +224,8 @@ def html_metadata(soup: BeautifulSoup) -> Found:
     if soup.title:  # "Headline - Reuters": a known outlet named in the title's tail
         tail = _TITLE_SEP.split(normalize_text(soup.title.get_text(" ")))
         put("outlet", canonical_outlet(tail[-1]) if len(tail) > 1 else None, "title-tag")
+    if "outlet" not in found:
+        put("outlet", footer_copyright(soup), "copyright")
     return found
 
 

@@ -3,7 +3,10 @@
 Which strings mean which outlet is data, never code: `name` is the canonical
 name, `aliases` other spellings, `signoffs` regular expressions (matched
 case-insensitively against whole lines) that identify the publisher of an
-article (closing sign-offs, mastheads), `hosts` web hosts.
+article (closing sign-offs, mastheads), `hosts` web hosts; `publication_words` the last words of publication names
+("Post", "Times", "Gazette" ...), which let a masthead name an unlisted outlet,
+and `label_words` ("Breaking", "Latest", "World" ...), which alone make a
+section label ("BREAKING NEWS"), not a masthead.
 """
 from __future__ import annotations
 
@@ -102,3 +105,25 @@ def outlet_kinds() -> dict[str, str]:
     """Canonical name -> "agency" | "outlet"."""
     data = json.loads(OUTLETS_FILE.read_text(encoding="utf-8"))
     return {e["name"]: e.get("kind", "outlet") for e in data.get("outlets", [])}
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    data = json.loads(OUTLETS_FILE.read_text(encoding="utf-8"))
+    return {key: frozenset(w.casefold() for w in data.get(key, [])) for key in ("publication_words", "label_words")}
+
+
+def publication_words() -> frozenset[str]:
+    """Casefolded last words of publication names (outlets.json `publication_words`)."""
+    return _word_lists()["publication_words"]
+
+
+def label_words() -> frozenset[str]:
+    """Casefolded words of page section labels ("Breaking", "World" ...; outlets.json `label_words`)."""
+    return _word_lists()["label_words"]
+
+
+def is_agency(name: str | None) -> bool:
+    """True for a known news agency (kind "agency" in outlets.json)."""
+    known = canonical_outlet(name)
+    return bool(known) and outlet_kinds().get(known) == "agency"

@@ -6,7 +6,7 @@ matter) > what the text itself says (dateline, byline, sign-off ...).
 `Article.meta_origin` records the origin of each field that was found:
 "override", "sidecar", "json-ld", "meta", "h1", "title-tag", "host",
 "front-matter", "heading", "byline", "dateline", "date-line", "signoff",
-"masthead", "headline".
+"masthead", "copyright", "headline".
 """
 from __future__ import annotations
 

@@ -49,7 +49,7 @@ def read_sidecar(article: Path) -> dict[str, str]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: [[[[...]]]]
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
         raise InputError(f"{path}: bad sidecar metadata: {reason}") from exc
     if not isinstance(data, dict):

@@ -5,16 +5,22 @@ Rules (all general; which strings mean which outlet is data in outlets.json):
 - a leading "date YYYY-MM-DD" (a line of its own or a prefix of the first
   line) gives `published` and is dropped from the stored text;
 - near the top: "Published: <date>" / "Posted on <date>" lines, a line that is
-  only a date, a byline ("By NAME", "Published by NAME", or "Published by"
-  next to a NAME line);
-- a wire dateline "KYIV, Dec 12 (Reuters) -" gives the outlet when nothing else
-  does, and a date only when the year is known (a year on the dateline, a
-  known publication year, or a copyright line);
-- any line matching an outlet's `signoffs` pattern (a closing sign-off such as
-  "For more CNN news ..." or a masthead) gives the outlet; the match nearest
-  to the start or end of the text wins;
-- the title is the first line after mastheads, breadcrumbs, date lines and
-  bylines, if it reads as a headline (short, not ending in a full stop).
+  only a date ("November 21, 2025 at 09:30", "10:42 GMT, Nov 21, 2025"), a
+  byline ("By NAME", "By NAME in PLACE", "By NAME | Outlet | <date>",
+  "Published by" next to a NAME line); an "Updated <date>" line only when
+  nothing else dates the article; a weekday ("on Thursday") never does;
+- the outlet, best first (publisher.py for the general cues): the site's own
+  furniture naming a non-agency outlet (a listed sign-off or masthead, a
+  copyright line, a "NAME staff" credit, a short masthead line at the very
+  top); a byline naming a non-agency outlet; an agency credited for the whole
+  article (its sign-off, copyright or byline); last, the agency of a wire
+  dateline ("KYIV, Dec 12 (Reuters) -", "Geneva (AFP) – February 10, 2026",
+  datelines.py), a relay that is the outlet only when nothing better names
+  the publisher.  Among equals the cue nearest to either end wins;
+- a dateline's date counts when its year is known (on the dateline, a known
+  publication year, or a copyright line);
+- the title is the first line after mastheads, breadcrumbs, section labels,
+  date lines and bylines, if it reads as a headline (reads_as_headline).
 Everything else in the text is kept as it is.
 """
 from __future__ import annotations
@@ -22,22 +28,20 @@ from __future__ import annotations
 import re
 
 from .byline import is_name, parse_byline_line
+from .datelines import parse_dateline
 from .dates import parse_date
 from .normalize import normalize_text
-from .outlets import canonical_outlet, outlet_name, signoff_outlet
+from .outlets import is_agency, outlet_name, signoff_outlet
+from .publisher import copyright_name, copyright_year, masthead_name, staff_name
 
 Found = dict[str, tuple[str, str]]  # field -> (value, origin)
 
 HEAD_LINES = 8  # metadata lines are looked for among the first lines only
 _DATE_PREFIX = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
-_PUBLISHED_LINE = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s+(?!by\b)(?P<rest>.+)$", re.IGNORECASE)
+_PUBLISHED_LINE = re.compile(r"^(?P<kind>(?:first\s+)?(?:published|posted)|(?:last\s+)?(?:updated|modified))(?:\s+on|\s+at)?"
+                             r"\s*:?\s+(?!by\b)(?P<rest>.+)$", re.IGNORECASE)
 _LONE_BY = re.compile(r"^(?:published|written|posted)?\s*by\s*:?$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^(?:home|start|news)\s*[»›>/|]|\s[»›]\s", re.IGNORECASE)
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+)*)?)"
-    r",?\s+(?:(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s+)?"
-    r"\((?P<agency>[A-Za-z][\w .&/'’-]{1,38})\)\s*[-–—]+\s")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d{2})", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.;,:]['’\"”]?$")
 
 # markdown
@@ -107,8 +111,51 @@ def drop_date_prefix(text: str) -> tuple[str, str | None]:
     return (text[m.end():], day) if day else (text, None)
 
 
-def _headline(line: str) -> bool:
-    return len(line) <= 200 and len(line.split()) <= 30 and not _HEADLINE_END.search(line)
+_FURNITURE = re.compile(r"^(?:(?:photo|photograph|image|picture|video|watch|listen|related|updated|published|"
+                        r"comments?)\s*:|read more\b|related (?:stories|articles|coverage)\b|advertisement\b|"
+                        r"sponsored\b|share this\b)", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"\b[a-z]{3,}[.!?]['’\"”]?\s+[A-Z“‘\"']")
+
+
+def reads_as_headline(line: str) -> bool:
+    """A headline: 2-30 words, starts with a capital, digit or quote mark, one
+    sentence, and no closing full stop ("Minister says talks will resume",
+    "Ukraine war: Kyiv says ...", "‘We will not sign’: ...", "Will the truce hold?")."""
+    words = line.split()
+    return (2 <= len(words) <= 30 and len(line) <= 200 and not _HEADLINE_END.search(line)
+            and not line.endswith(("…", "...")) and (line[0].isupper() or line[0].isdigit() or line[0] in "‘“'\"")
+            and not _SENTENCE_BREAK.search(line) and not _FURNITURE.match(line)
+            and parse_byline_line(line) is None and parse_dateline(line) is None)
+
+
+def _section_nav(line: str) -> bool:
+    """"World | Europe | Politics": three or more short labels between bars or arrows."""
+    parts = re.split(r"\s+[|»›>/]\s+", line)
+    return len(parts) >= 3 and all(1 <= len(p.split()) <= 3 and not parse_date(p) for p in parts)
+
+
+# Publisher evidence, best first: the site's own furniture (masthead, copyright,
+# staff credit, a listed sign-off) for a non-agency outlet; a byline naming one;
+# then an agency credited for the whole article; last, the agency of a dateline.
+_RANK_FURNITURE, _RANK_BYLINE, _RANK_AGENCY, _RANK_DATELINE = range(4)
+
+
+def _outlet_candidates(lines: list[str]) -> list[tuple[int, int, str, str, int]]:
+    """(rank, distance from the nearer end, origin, name, line index) for every outlet cue in LINES."""
+    out = []
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        dist = min(i, last - i)
+        near = i < HEAD_LINES or last - i < HEAD_LINES
+        cues = [(signoff_outlet(line), "masthead" if i < min(3, last - i) else "signoff")]
+        if near:
+            cues += [(copyright_name(line), "copyright"), (staff_name(line), "byline")]
+        if i <= 1 and i < last:
+            cues.append((masthead_name(line, "\n".join(lines[i + 1:])), "masthead"))
+        for name, origin in cues:
+            if name:
+                out.append((_RANK_AGENCY if is_agency(name) else _RANK_FURNITURE, dist, origin, name, i))
+    return out
 
 
 def text_metadata(text: str, known_year: int | None = None) -> Found:
@@ -117,18 +164,14 @@ def text_metadata(text: str, known_year: int | None = None) -> Found:
     lines = text.split("\n")
     head = lines[:HEAD_LINES]
     skip: set[int] = set()
+    outlets = _outlet_candidates(lines)
+    updated: str | None = None
 
     def put(field: str, value: str | None, origin: str) -> None:
         if value and field not in found:
             found[field] = (value, origin)
 
-    # sign-offs and mastheads: nearest to either end wins
-    hits = [(min(i, len(lines) - 1 - i), i, name) for i, line in enumerate(lines)
-            if (name := signoff_outlet(line))]
-    if hits:
-        _, i, name = min(hits)
-        put("outlet", name, "masthead" if i < min(3, len(lines) - 1 - i) else "signoff")
-        skip.update(i for _, i, _ in hits if i < HEAD_LINES)
+    skip.update(i for *_, i in outlets if i < HEAD_LINES)  # mastheads, staff credits ... are not the title
 
     for i, line in enumerate(head):
         if _LONE_BY.match(line):
@@ -141,31 +184,38 @@ def text_metadata(text: str, known_year: int | None = None) -> Found:
         byline = parse_byline_line(line)
         if byline:
             put("author", byline.author, "byline")
-            put("outlet", byline.outlet, "byline")
+            if byline.outlet:
+                rank = _RANK_AGENCY if is_agency(byline.outlet) else _RANK_BYLINE
+                outlets.append((rank, i, "byline", byline.outlet, i))
             put("published", byline.published, "byline")
             skip.add(i)
             continue
         m = _PUBLISHED_LINE.match(line)
         day = parse_date(m["rest"], year=known_year) if m else parse_date(line, whole=True)
-        if day and (m or len(line) <= 40):
+        if day and m and m["kind"].lower().startswith(("updated", "last", "modified")):
+            updated = updated or day  # an update time stands in only when nothing gives the publication
+            skip.add(i)
+        elif day and (m or len(line) <= 40):
             put("published", day, "date-line")
             skip.add(i)
-        elif _BREADCRUMB.search(line):
+        elif _BREADCRUMB.search(line) or _section_nav(line):
             skip.add(i)
 
     year = known_year
     if year is None:
-        copyright_ = next((c for c in map(_COPYRIGHT.search, lines[-HEAD_LINES:] + head) if c), None)
-        year = int(copyright_["year"]) if copyright_ else None
-    for line in head:
-        m = _DATELINE.match(line)
-        if m:
-            put("outlet", canonical_outlet(m["agency"]) or m["agency"].strip(), "dateline")
-            if m["date"]:
-                put("published", parse_date(m["date"], year=year), "dateline")
+        year = next((y for y in map(copyright_year, lines[-HEAD_LINES:] + head) if y), None)
+    for i, line in enumerate(head):
+        dl = parse_dateline(line, year)
+        if dl and dl.agency:
+            outlets.append((_RANK_DATELINE, i, "dateline", dl.agency, i))
+            put("published", dl.published, "dateline")
             break
+    put("published", updated, "date-line")
+    if outlets:
+        _, _, origin, name, _ = min(outlets)
+        put("outlet", name, origin)
 
     first = next((i for i in range(len(head)) if i not in skip), None)
-    if first is not None and _headline(lines[first]) and not _DATELINE.match(lines[first]):
+    if first is not None and reads_as_headline(lines[first]):
         put("title", lines[first], "headline")
     return found

@@ -1,0 +1,110 @@
+"""General cues that name an article's publisher, for outlets listed in
+outlets.json or not:
+
+- a copyright line: "© 2026 The Albion Post. All rights reserved.",
+  "Copyright 2025 NAME", "(c) NAME 2024", "© NAME" (the line must start with
+  the copyright sign and be short: page furniture, not a sentence);
+- a staff credit: "NAME staff", "By NAME staff", "NAME staff and agencies"
+  (NAME a listed outlet or two to five capitalised words);
+- a masthead: a short capitalised line at the very top that is a known
+  outlet, ends in a publication word ("Post", "Times" ... data in
+  outlets.json) after a word of its own (not only section labels such as
+  "BREAKING NEWS": `label_words`), or is in capitals and named again in the
+  text.
+
+A photo credit ("– Jane Roe/Reuters") or a sentence that mentions an outlet
+is none of these.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import parse_date
+from .outlets import canonical_outlet, label_words, outlet_name, publication_words
+
+_COPY = re.compile(r"^(?:©|\(c\)|copyright\b\s*(?:©|\(c\))?)\s*(?P<rest>.+)$", re.IGNORECASE)
+_YEARS = re.compile(r"^(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?,?\s*)")
+_NAME_END = re.compile(r"\.\s|\.$|\s[|·•]\s|,|;|\s(?:19|20)\d{2}\b|\s+all rights\b|\s[-–—]\s", re.IGNORECASE)
+_CORP = re.compile(r"(?:,?\s+(?:ltd|limited|inc|llc|plc|gmbh|s\.?a|ag|co)\.?|\s+and/or its affiliates)$", re.IGNORECASE)
+_STAFF = re.compile(r"^(?:by\s+)?(?:the\s+)?(?P<name>.+?)\s+staff(?:\s+(?:writers?|reporters?))?"
+                    r"(?:\s+(?:and|with|&)\s+agenc(?:y|ies))?\.?$", re.IGNORECASE)
+_SMALL = {"of", "the", "and", "&", "de", "la", "le", "el", "du", "des", "der", "die", "for", "on", "in"}
+_PARTICLE_START = {"the", "la", "le", "el", "der", "die", "de"}
+
+
+def _words_ok(name: str, max_words: int = 6) -> bool:
+    words = name.split()
+    if not (1 <= len(words) <= max_words) or len(name) > 60 or "/" in name or "@" in name:
+        return False
+    for i, w in enumerate(words):
+        if w.lower() in _SMALL and (i > 0 or w.lower() in _PARTICLE_START):
+            continue
+        if not (w[0].isupper() or w[0].isdigit() or re.fullmatch(r"[a-z0-9-]+\.[a-z]{2,}", w)):
+            return False
+    return any(c.isalpha() for c in name)
+
+
+def _finish(name: str) -> str | None:
+    name = _CORP.sub("", name.strip(" .,;:|-–—")).strip(" .,;:")
+    if not name or not _words_ok(name):
+        return None
+    if name.isupper() and not canonical_outlet(name) and len(name) > 5:
+        name = title_case(name)
+    return outlet_name(name)
+
+
+def copyright_name(line: str) -> str | None:
+    """The holder named by a copyright line (see the module docstring), else None."""
+    line = line.strip()
+    m = _COPY.match(line)
+    if not m or len(line) > 160:
+        return None
+    rest = _YEARS.sub("", m["rest"].strip(), count=1)
+    end = _NAME_END.search(rest)
+    return _finish(rest[: end.start()] if end else rest)
+
+
+def copyright_year(line: str) -> int | None:
+    m = _COPY.match(line.strip())
+    y = re.search(r"\b((?:19|20)\d{2})\b", m["rest"]) if m else None
+    return int(y[1]) if y else None
+
+
+def staff_name(line: str) -> str | None:
+    """"NAME staff" / "By NAME staff" / "NAME staff and agencies" -> NAME."""
+    line = line.strip()
+    m = _STAFF.match(line) if len(line) <= 80 else None
+    if not m or not _words_ok(m["name"], 5):
+        return None
+    if len(m["name"].split()) == 1 and not canonical_outlet(m["name"]):
+        return None  # "Hospital staff": one unknown word names no outlet
+    return _finish(m["name"])
+
+
+def title_case(name: str) -> str:
+    words = name.lower().split()
+    return " ".join(w if (i and w in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def masthead_name(line: str, rest: str) -> str | None:
+    """The outlet named by a masthead LINE at the top of an article (REST: the
+    text below it), else None."""
+    s = " ".join(line.split())
+    known = canonical_outlet(s)
+    if known:
+        return known
+    words = s.split()
+    if not (2 <= len(words) <= 5) or len(s) > 40 or re.search(r"\d|[.?!:;,'’\"“”‘]$", s) \
+            or not _words_ok(s, 5) or parse_date(s):
+        return None
+    name = title_case(s) if s.isupper() else s
+    pub = publication_words()
+    if all(w.casefold() in pub or w.casefold() in _SMALL or w.casefold() in label_words() for w in words):
+        return None  # "BREAKING NEWS", "World News", "Press Review": labels, not a name
+    if words[-1].casefold() in pub:
+        return name
+    if s.isupper():  # "THE ALBION POST" ... "seen by the Albion Post"
+        core = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        if re.search(rf"(?<!\w){re.escape(core)}(?!\w)", rest):
+            return name
+    return None
