@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 PG_URL = os.environ.get("PROVENANCE_TEST_PG")
 
-BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+# The PostgreSQL case carries the `pg` mark, so `pytest -m pg` (make test-pg) runs it.
+BACKENDS = ["sqlite"] + ([pytest.param("postgresql", marks=pytest.mark.pg)] if PG_URL else [])
 
 
 def _pg_database(base_url: str) -> tuple[str, callable]:
@@ -45,6 +46,44 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield "sqlite:///" + str(tmp_path / "test.db")
         return
+    url, drop = _pg_database(PG_URL)
+    yield url
+    from sqlalchemy.orm import close_all_sessions
+
+    close_all_sessions()
+    drop()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db_url(request, tmp_path_factory):
+    """Like db_url, but one database per test module and backend (for read-only tests)."""
+    if request.param == "sqlite":
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("module-db") / "test.db")
+        return
+    url, drop = _pg_database(PG_URL)
+    yield url
+    from sqlalchemy.orm import close_all_sessions
+
+    close_all_sessions()
+    drop()
+
+
+@pytest.fixture
+def another_db_url(db_url, tmp_path):
+    """A second fresh database on the same backend as db_url."""
+    if db_url.startswith("sqlite"):
+        yield "sqlite:///" + str(tmp_path / "another.db")
+        return
+    url, drop = _pg_database(PG_URL)
+    yield url
+    drop()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL database; the test is skipped when PROVENANCE_TEST_PG is unset."""
+    if not PG_URL:
+        pytest.skip("PROVENANCE_TEST_PG is not set (make test-pg starts a server)")
     url, drop = _pg_database(PG_URL)
     yield url
     from sqlalchemy.orm import close_all_sessions

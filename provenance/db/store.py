@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from sqlalchemy import delete, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from ..records import Article, LinkedClaim
@@ -26,6 +27,21 @@ def _insert(session: Session):
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert
+
+
+LOCK_KEYS = {"plans": 0x70726F77, "contradictions": 0x70726F78}  # PostgreSQL advisory lock keys
+
+
+def serialize_writers(session: Session, purpose: str) -> None:
+    """Hold a database-wide lock for `purpose` until this transaction ends, so
+    concurrent processes doing the same read-then-write work (loading the
+    default plans, detecting contradictions) take turns instead of inserting
+    the same rows twice.  PostgreSQL: a transaction advisory lock; SQLite: the
+    database write lock, taken now by a write that changes nothing."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sql("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEYS[purpose]})
+    else:
+        session.execute(sql("UPDATE plans SET id = id WHERE 1 = 0"))
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,136 @@
+"""The migrations are the schema: they run both ways on SQLite and PostgreSQL,
+agree with the models, and the CLI creates, refuses and upgrades databases."""
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from click.testing import CliRunner
+from sqlalchemy import create_engine, inspect, text
+
+from provenance.cli import cli
+from provenance.db.engine import HEAD_REVISION, alembic_config, current_revision, open_database
+from provenance.errors import Exit
+
+TABLES = {
+    "outlets", "sources", "speakers", "speaker_aliases", "claims", "claim_relays", "plans", "plan_points",
+    "claim_points", "contradictions", "contradiction_claims", "contradiction_reviews",
+}
+
+
+def _tables(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return set(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def _fts_objects(url: str) -> set[str]:
+    """The hand-made full-text objects: FTS5 table and triggers, or the tsvector column and its index."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                rows = conn.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'claims_fts%'"))
+                return {r[0] for r in rows}
+            cols = {c["name"] for c in inspect(conn).get_columns("claims")} if inspect(conn).has_table("claims") else set()
+            idx = conn.execute(text("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_claims_search_tsv'"))
+            return ({"search_tsv"} & cols) | {r[0] for r in idx}
+    finally:
+        engine.dispose()
+
+
+def _cli(url: str, *args: str):
+    return CliRunner().invoke(cli, ["--db", url, *args])
+
+
+def test_upgrade_check_downgrade_upgrade(db_url):
+    cfg = alembic_config(db_url)
+    command.upgrade(cfg, "head")
+    assert TABLES <= _tables(db_url)
+    assert _fts_objects(db_url)  # the FTS part ran on this backend
+    command.check(cfg)  # raises when the models and the migrations disagree
+
+    command.downgrade(cfg, "base")
+    assert _tables(db_url) == {"alembic_version"}
+    assert _fts_objects(db_url) == set()
+
+    command.upgrade(cfg, "head")
+    assert TABLES <= _tables(db_url)
+    command.check(cfg)
+    engine = create_engine(db_url)
+    assert current_revision(engine) == HEAD_REVISION
+    engine.dispose()
+
+
+def test_fts_objects_match_backend(db_url):
+    command.upgrade(alembic_config(db_url), "head")
+    if db_url.startswith("sqlite"):
+        assert {"claims_fts", "claims_fts_ai", "claims_fts_ad", "claims_fts_au"} <= _fts_objects(db_url)
+    else:
+        assert _fts_objects(db_url) == {"search_tsv", "ix_claims_search_tsv"}
+
+
+def test_new_database_is_created_at_head_on_first_use(db_url):
+    assert _tables(db_url) == set()
+    result = _cli(db_url, "sources")
+    assert result.exit_code == 0, result.output
+    assert "no sources stored" in result.output
+    assert TABLES <= _tables(db_url)
+    result = _cli(db_url, "db", "current")
+    assert result.output.startswith(f"{HEAD_REVISION} ")
+
+
+def test_out_of_date_database_is_refused_then_upgraded(db_url):
+    command.upgrade(alembic_config(db_url), "head")
+    command.downgrade(alembic_config(db_url), "base")  # an older schema: revision base
+
+    result = _cli(db_url, "sources")
+    assert result.exit_code == Exit.DATABASE
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: database schema is out of date (base, this version needs 0001)")
+    assert "provenance db upgrade" in lines[0]
+    assert "Traceback" not in result.output
+
+    result = _cli(db_url, "db", "upgrade")
+    assert result.exit_code == 0, result.output
+    assert f"upgraded from base to {HEAD_REVISION}" in result.stderr + result.output
+    assert _cli(db_url, "sources").exit_code == 0
+    assert "already at" in (lambda r: r.stderr + r.output)(_cli(db_url, "db", "upgrade"))
+
+
+def test_unknown_revision_is_refused_in_one_line(db_url):
+    """A database stamped by a newer provenance: refused, and `db upgrade` says why instead of a traceback."""
+    open_database(db_url).dispose()
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    for args in (["sources"], ["db", "upgrade"]):
+        result = _cli(db_url, *args)
+        assert result.exit_code == Exit.DATABASE, result.output
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "9999 is unknown" in result.stderr
+
+
+def test_foreign_tables_are_not_taken_over(db_url):
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE payroll (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    for args in (["sources"], ["db", "upgrade"]):
+        result = _cli(db_url, *args)
+        assert result.exit_code == Exit.DATABASE
+        assert "is not a provenance database" in result.stderr
+    assert _tables(db_url) == {"payroll"}
+
+
+@pytest.mark.pg
+def test_unreachable_server_is_one_line(pg_url):
+    url = pg_url.rsplit("/", 1)[0] + "/no_such_database_here"
+    result = _cli(url, "sources")
+    assert result.exit_code == Exit.DATABASE
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "no_such_database_here" in result.stderr and "does not exist" in result.stderr
