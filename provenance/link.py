@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .pattern_index import PatternIndex
 from .records import ExtractedClaim, LinkedClaim, PointLink
 
 RULES = Path(__file__).resolve().parent / "rules" / "topics"
@@ -139,16 +140,32 @@ def rules() -> _Rules:
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u00a0": " "})
 
 
+@lru_cache(maxsize=1)
+def _topic_index() -> tuple[PatternIndex, tuple[tuple[str, float], ...]]:
+    """Every strong (1.0) and weak (0.5) topic pattern in one index."""
+    patterns, owners = [], []
+    for slug, (strong, weak, _veto) in rules().topics.items():
+        for p in strong:
+            patterns.append(p)
+            owners.append((slug, 1.0))
+        for p in weak:
+            patterns.append(p)
+            owners.append((slug, 0.5))
+    return PatternIndex(patterns), tuple(owners)
+
+
 def topic_scores(text: str) -> dict[str, float]:
-    """Lexicon score per topic for a piece of text (curly apostrophes read as straight ones)."""
-    r = rules()
+    """Lexicon score per topic for a piece of text (curly apostrophes read as straight ones):
+    1 for each strong pattern that matches, 0.5 for each weak one, unless a veto matches."""
     text = text.translate(QUOTES)
+    index, owners = _topic_index()
     out: dict[str, float] = {}
-    for slug, (strong, weak, veto) in r.topics.items():
-        s = sum(1.0 for p in strong if p.search(text)) + sum(0.5 for p in weak if p.search(text))
-        if s and not any(p.search(text) for p in veto):
-            out[slug] = s
-    return out
+    for i in index.candidates(text):
+        if index.patterns[i].search(text):
+            slug, weight = owners[i]
+            out[slug] = out.get(slug, 0.0) + weight
+    topics = rules().topics
+    return {slug: v for slug, v in out.items() if not any(p.search(text) for p in topics[slug][2])}
 
 
 def topics_of(text: str) -> set[str]:

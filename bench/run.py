@@ -1,0 +1,162 @@
+"""`make bench`: generate a corpus, ingest it, measure against a floor, time queries.
+
+Environment: BENCH_N (articles, default 20000), BENCH_WORKERS (default: CPUs),
+BENCH_DIR (work folder, default bench/work), BENCH_OUT (default bench/results.json),
+BENCH_REPEAT (query repetitions, default 30).
+Writes results.json with the keys: articles, claims, ingest_s, articles_per_s,
+mb_per_s, claims_per_s, floor_s, ingest_over_floor, peak_rss_mb, workers,
+query_ms (name -> {p50, p95}), export_claims_per_s, detect_s.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from .corpus import build
+
+ROOT = Path(__file__).resolve().parent.parent
+PROVENANCE = str(Path(sys.executable).parent / "provenance")
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_measured(cmd: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Run a command; return (seconds, peak RSS of its process tree in MB, result)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ps, peak, done = psutil.Process(proc.pid), 0, threading.Event()
+
+    def watch() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                peak = max(peak, _tree_rss(ps))
+            except psutil.Error:
+                return
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    out, err = proc.communicate()
+    done.set()
+    watcher.join()
+    seconds = time.perf_counter() - start
+    result = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}): {err.strip()[-500:]}")
+    return seconds, peak / 2**20, result
+
+
+def floor(paths: list[Path], n_rows: int, db: Path) -> float:
+    """Reading the files, extracting HTML text, and inserting n_rows rows with executemany."""
+    from bs4 import BeautifulSoup
+
+    start = time.perf_counter()
+    texts = []
+    for p in paths:
+        raw = p.read_text(encoding="utf-8")
+        texts.append(BeautifulSoup(raw, "lxml").get_text("\n") if p.suffix == ".html" else raw)
+    db.unlink(missing_ok=True)
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, doc INTEGER, start INTEGER, stop INTEGER, body TEXT)")
+    per_doc = max(1, n_rows // max(1, len(texts)))
+    rows = ((i, j, j + 10, t[j:j + 200]) for i, t in enumerate(texts) for j in range(per_doc))
+    con.executemany("INSERT INTO t (doc, start, stop, body) VALUES (?, ?, ?, ?)", rows)
+    con.commit()
+    con.close()
+    return time.perf_counter() - start
+
+
+def time_queries(db: str, repeat: int) -> dict[str, dict[str, float]]:
+    """p50/p95 of the everyday queries, run in-process through the CLI."""
+    from click.testing import CliRunner
+
+    from provenance.cli import cli
+
+    runner = CliRunner()
+    queries = {
+        "who-said": ["who-said", "Kupiansk", "--limit", "50", "--format", "json"],
+        "claims --speaker": ["claims", "--speaker", "Zelensky", "--limit", "50", "--format", "json"],
+        "point": ["point", "us-28:19", "--format", "json"],
+        "contradictions": ["contradictions", "--format", "json"],
+    }
+    out = {}
+    for name, args in queries.items():
+        samples = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            result = runner.invoke(cli, ["--db", db, *args])
+            samples.append((time.perf_counter() - t) * 1000)
+            if result.exit_code != 0:
+                raise SystemExit(f"bench: query {name} failed: {result.stderr or result.output}")
+        samples.sort()
+        out[name] = {"p50": round(statistics.median(samples), 2),
+                     "p95": round(samples[min(len(samples) - 1, int(0.95 * len(samples)))], 2)}
+    return out
+
+
+def main() -> int:
+    n = int(os.environ.get("BENCH_N", "20000"))
+    workers = int(os.environ.get("BENCH_WORKERS", str(len(os.sched_getaffinity(0)))))
+    work = Path(os.environ.get("BENCH_DIR", ROOT / "bench" / "work"))
+    out_path = Path(os.environ.get("BENCH_OUT", ROOT / "bench" / "results.json"))
+    repeat = int(os.environ.get("BENCH_REPEAT", "30"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"bench: generating {n} articles", file=sys.stderr)
+    paths = build(work / f"corpus-{n}", n, ROOT / "sources")
+    mb = sum(p.stat().st_size for p in paths) / 2**20
+    db = work / f"bench-{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    print(f"bench: ingesting {n} articles ({mb:.1f} MB) with {workers} workers", file=sys.stderr)
+    ingest_s, peak, _ = run_measured([PROVENANCE, "--db", str(db), "ingest", "--no-detect",
+                                      "--workers", str(workers), str(work / f"corpus-{n}")])
+    con = sqlite3.connect(db)
+    claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    articles = con.execute("SELECT count(*) FROM sources").fetchone()[0]
+    con.close()
+    floor_s = floor(paths, claims, work / "floor.db")
+    detect_s, _, _ = run_measured([PROVENANCE, "--db", str(db), "contradictions", "detect"])
+    url = "sqlite:///" + str(db)
+    query_ms = time_queries(url, repeat)
+    export_s, _, _ = run_measured([PROVENANCE, "--db", str(db), "export", "claims", "--format", "jsonl",
+                                   "-o", str(work / "claims.jsonl")])
+    results = {
+        "articles": articles, "claims": claims, "ingest_s": round(ingest_s, 2),
+        "articles_per_s": round(articles / ingest_s, 1), "mb_per_s": round(mb / ingest_s, 2),
+        "claims_per_s": round(claims / ingest_s, 1), "floor_s": round(floor_s, 2),
+        "ingest_over_floor": round(ingest_s / floor_s, 2), "peak_rss_mb": round(peak, 1), "workers": workers,
+        "query_ms": query_ms, "export_claims_per_s": round(claims / export_s, 1), "detect_s": round(detect_s, 2),
+    }
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(json.dumps(results, indent=2) + "\n")
+    width = max(len(k) for k in results)
+    for key, value in results.items():
+        if key == "query_ms":
+            for q, v in value.items():
+                print(f"{'query ' + q:{width + 10}} p50 {v['p50']:8.2f} ms   p95 {v['p95']:8.2f} ms")
+        else:
+            print(f"{key:{width + 10}} {value}")
+    print(f"wrote {out_path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

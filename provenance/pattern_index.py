@@ -1,0 +1,93 @@
+"""Which of many regular expressions can match a text, without running them all.
+
+Lexicons hold hundreds of case-insensitive patterns, most of the form
+`\\b(word|other words|…)…`.  A pattern that starts at a word boundary with a
+literal can only match where a word of the text starts with that literal, so
+each pattern is indexed under the first (up to) four letters of each literal
+it can start with.  For a text, the candidate patterns are those indexed under
+a head of one of its words, plus the patterns whose start is not a plain
+literal (they always run).  The result is exactly what running every pattern
+would give, only faster.
+"""
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse  # the stdlib's own regex parser (Python 3.11+)
+from re._constants import (  # noqa: F401  (names of the parser's opcodes)
+    AT, AT_BEGINNING, AT_BOUNDARY, BRANCH, LITERAL, SUBPATTERN,
+)
+
+HEAD = 4
+_WORD = re.compile(r"\w+")
+_WORDCHAR = re.compile(r"\w")
+
+
+def _prefixes(items) -> set[str] | None:
+    """Literal strings one of which every match of this parsed sequence starts
+    with; None when the start is not a plain literal."""
+    out = ""
+    for op, arg in items:
+        if op is LITERAL:
+            out += chr(arg)
+            continue
+        if out:
+            return {out}
+        if op is SUBPATTERN:
+            return _prefixes(arg[-1])
+        if op is BRANCH:
+            found: set[str] = set()
+            for branch in arg[1]:
+                sub = _prefixes(branch)
+                if not sub:
+                    return None
+                found |= sub
+            return found
+        return None
+    return {out} if out else None
+
+
+def literal_heads(pattern: str) -> set[str] | None:
+    """Lower-case word heads a match must start with, or None (always run)."""
+    try:
+        parsed = sre_parse.parse(pattern, re.I)
+    except re.error:
+        return None
+    items = list(parsed)
+    if not items or items[0] != (AT, AT_BOUNDARY):
+        return None
+    prefixes = _prefixes(items[1:])
+    if not prefixes:
+        return None
+    heads = set()
+    for p in prefixes:
+        word = _WORD.match(p.lower())
+        if not word or word.start() != 0:
+            return None
+        heads.add(word.group(0)[:HEAD])
+    return heads
+
+
+class PatternIndex:
+    """Many patterns; `candidates(text)` gives the positions of those that can match."""
+
+    def __init__(self, patterns: list[re.Pattern]) -> None:
+        self.patterns = patterns
+        self.always: list[int] = []
+        self.by_head: dict[str, list[int]] = {}
+        for i, p in enumerate(patterns):
+            heads = literal_heads(p.pattern)
+            if heads is None:
+                self.always.append(i)
+            else:
+                for h in heads:
+                    self.by_head.setdefault(h, []).append(i)
+
+    def candidates(self, text: str) -> set[int]:
+        found = set(self.always)
+        by_head = self.by_head
+        for word in set(_WORD.findall(text.lower())):
+            for k in range(1, min(HEAD, len(word)) + 1):
+                hit = by_head.get(word[:k])
+                if hit:
+                    found.update(hit)
+        return found

@@ -1,0 +1,28 @@
+"""`make bench` runs at a tiny size and writes every key (no timing is asserted)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+KEYS = {"articles", "claims", "ingest_s", "articles_per_s", "floor_s", "ingest_over_floor", "peak_rss_mb",
+        "workers", "query_ms", "detect_s"}
+
+
+def test_bench_runs_small_and_writes_all_keys(tmp_path):
+    env = dict(os.environ, BENCH_N="12", BENCH_WORKERS="2", BENCH_DIR=str(tmp_path / "work"),
+               BENCH_OUT=str(tmp_path / "results.json"), BENCH_REPEAT="2")
+    done = subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert KEYS <= results.keys()
+    assert results["articles"] == 12 and results["claims"] > 12
+    assert set(results["query_ms"]) >= {"who-said", "claims --speaker", "point"}
+    names = sorted(p.name for p in (tmp_path / "work" / "corpus-12").iterdir() if not p.name.startswith("."))
+    assert any(n.endswith(".html") for n in names) and any(n.endswith(".txt") for n in names)
+    texts = {(tmp_path / "work" / "corpus-12" / n).read_text() for n in names}
+    assert len(texts) == 12  # no two articles identical

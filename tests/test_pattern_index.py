@@ -1,0 +1,48 @@
+"""The pattern index selects a superset of the patterns that match: running
+only the candidates gives exactly what running every pattern gives."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.link import _topic_index
+from provenance.pattern_index import PatternIndex, literal_heads
+
+PATTERNS = [r"\b(surrender\w*|cede|give up)\b", r"\bnuclear (weapons|arms)\b", r"\beu\b", r"\b(?:Kupiansk|Kupyansk)\b",
+            r"(?:captured|seized)[^.;]{0,60}\btown\b", r"\ba (new|fresh) vote\b", r"\$\d+", r"\bs?anctions\b",
+            r"\bcease-?fire\b", r"\b(ruled? out|rejects?)\b"]
+WORDS = ["surrendered", "cede", "give", "up", "nuclear", "weapons", "EU", "Europe", "Kupyansk", "captured", "the",
+         "town", "a", "new", "vote", "$100", "sanctions", "anctions", "ceasefire", "cease-fire", "ruled", "out",
+         "rejects", "giving", "Ceded", "NUCLEAR", ".", ",", "kupiansk's"]
+
+
+def brute(patterns, text):
+    return {i for i, p in enumerate(patterns) if p.search(text)}
+
+
+def test_heads_of_literal_patterns():
+    assert literal_heads(r"\b(surrender\w*|cede|give up)\b") == {"surr", "cede", "give"}
+    assert literal_heads(r"\bnuclear (weapons|arms)\b") == {"nucl"}
+    assert literal_heads(r"\b(?:Kupiansk|Kupyansk)\b") == {"kupi", "kupy"}
+    assert literal_heads(r"(?:captured|seized)[^.;]{0,60}\btown\b") is None  # no leading \b: always run
+    assert literal_heads(r"\bs?anctions\b") is None
+    assert literal_heads(r"\$\d+") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12))
+def test_candidates_never_miss_a_match(words):
+    patterns = [re.compile(p, re.I) for p in PATTERNS]
+    index = PatternIndex(patterns)
+    text = " ".join(words)
+    matched = brute(patterns, text)
+    assert matched <= index.candidates(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_topic_lexicon_index_is_exact_on_arbitrary_text(text):
+    index, _ = _topic_index()
+    assert brute(index.patterns, text) <= index.candidates(text)
