@@ -23,6 +23,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    try:  # write-ahead log: a commit needs no fsync, readers do not block the writer
+        cur.execute("PRAGMA journal_mode=WAL")
+    except Exception:  # a read-only file keeps its journal mode; writing then fails with a clear error
+        pass
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 

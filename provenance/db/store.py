@@ -81,18 +81,6 @@ def outlet_id(session: Session, cache: StoreCache, name: str, kind: str = "outle
     return oid
 
 
-def speaker_id(session: Session, cache: StoreCache, key: str, name: str, type_: str) -> int:
-    if key in cache.speakers:
-        return cache.speakers[key]
-    insert = _insert(session)
-    session.execute(
-        insert(Speaker).values(key=key, name=name, type=type_).on_conflict_do_nothing(index_elements=["key"])
-    )
-    sid = session.execute(select(Speaker.id).where(Speaker.key == key)).scalar_one()
-    cache.speakers[key] = sid
-    return sid
-
-
 def article_from_source(source: Source) -> Article:
     """The Article record of a stored source (for re-extraction)."""
     return Article(
@@ -144,7 +132,15 @@ def _speaker_ids(session: Session, article: Article, claims: list[LinkedClaim], 
         c = lc.claim
         if c.speaker_name:
             wanted[speaker_key(article, c.speaker_name, c.speaker_type)] = (c.speaker_name, c.speaker_type or "person")
-    ids = {key: speaker_id(session, cache, key, *wanted[key]) for key in sorted(wanted)}
+    missing = sorted(k for k in wanted if k not in cache.speakers)
+    if missing:  # one insert-or-ignore and one select for all new speakers, in key order
+        insert = _insert(session)
+        session.execute(
+            insert(Speaker).on_conflict_do_nothing(index_elements=["key"]),
+            [{"key": k, "name": wanted[k][0], "type": wanted[k][1]} for k in missing],
+        )
+        cache.speakers.update(session.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(missing))).all())
+    ids = {key: cache.speakers[key] for key in wanted}
     aliases = set()
     for lc in claims:
         c = lc.claim
@@ -190,10 +186,18 @@ def insert_claims(session: Session, article: Article, source_id: int, claims: li
     ids = _speaker_ids(session, article, claims, cache)
     rows = claim_rows(article, source_id, claims, ids)
     extras = [(r.pop("_via"), r.pop("_links")) for r in rows]
-    insert = _insert(session)
-    new_ids = session.execute(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows).scalars().all()
+    new_ids = _insert_claim_rows(session, rows)
     _insert_children(session, new_ids, extras, cache)
     return len(rows)
+
+
+def _insert_claim_rows(session: Session, rows: list[dict]) -> list[int]:
+    """One executemany, then the new ids by uid (unique): two statements per
+    article, where RETURNING in parameter order costs one per row on SQLite."""
+    session.execute(Claim.__table__.insert(), rows)
+    uids = [r["uid"] for r in rows]
+    ids = dict(session.execute(select(Claim.uid, Claim.id).where(Claim.uid.in_(uids))).all())
+    return [ids[u] for u in uids]
 
 
 def _insert_children(session: Session, claim_ids, extras, cache: StoreCache) -> None:
@@ -240,7 +244,6 @@ def replace_claims(session: Session, source: Source, article: Article, claims: l
         _insert_children(session, [claim.id], [(via, links)], cache)
     if fresh:
         extras = [(r.pop("_via"), r.pop("_links")) for r in fresh]
-        insert = _insert(session)
-        new_ids = session.execute(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), fresh).scalars().all()
+        new_ids = _insert_claim_rows(session, fresh)
         _insert_children(session, new_ids, extras, cache)
     return len(kept), len(gone), len(fresh)
