@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from provenance.attribute import direct, document, relay, reported
-from provenance.attribute.frames import Attribution, Mention, skip_adverbial, tokenize
+from provenance.attribute.frames import Attribution, Mention, main_subject, skip_adverbial, tokenize
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.quotes import find_quotes, mask_quotes
 from provenance.records import Article, ExtractedClaim
@@ -25,6 +25,8 @@ _CANDIDATE_WORDS = frozenset(("according", "criticized", "criticised", "condemne
                               "derided", "questioned", "disputed", "video", "footage", "image", "images", "photo",
                               "photos", "imagery"))
 _WORD = re.compile(r"[^\W\d_]+")
+_QUESTION_LEADS = frozenset(("asked", "pressed", "questioned", "challenged"))
+_LEAD_CONJ = re.compile(r"(?:and|but|while|whereas)\s+(?=\S)")
 _TRIM_END = re.compile(r"(?:\s*(?:;|,)?\s*(?:and|or)?\s*[;,]?\s*)$")
 
 
@@ -58,6 +60,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while start < end and text[start] == " ":
         start += 1
+    m = _LEAD_CONJ.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
     return start, end
 
 
@@ -75,22 +80,27 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
     form_kind = lex.form_kind
 
     # one pass over the words of the text: where may an attribution or an outlet be? (dict look-ups, no regex alternation)
-    cue_words, outlet_words = _cue_words(), relay.outlets().first_words
+    cue_words, outlet_words = _cue_words(), relay.outlets().first_words | relay.outlets().triggers
+    # the article is tokenised once; a sentence's tokens are a slice (tokens never cross a sentence boundary)
+    all_toks = tokenize(masked, 0, len(masked))
+    tok_starts = [t.start for t in all_toks]
     cue_pos: list[int] = []
     outlet_pos: list[int] = []
-    for m in _WORD.finditer(masked):
-        w = m.group(0).lower()
+    for t in all_toks:
+        w = t.low
         if w in cue_words:
-            cue_pos.append(m.start())
+            cue_pos.append(t.start)
         if w in outlet_words:
-            outlet_pos.append(m.start())
-    tok_cache: dict[int, list] = {}
+            outlet_pos.append(t.start)
+        elif ("-" in w or "'" in w or "." in w) and len(w) > 2:  # "ex-minister", "AFP's": the words inside
+            parts = _WORD.findall(w)
+            if any(x in cue_words for x in parts):
+                cue_pos.append(t.start)
+            if any(x in outlet_words for x in parts):
+                outlet_pos.append(t.start)
 
     def sentence_tokens(s):
-        toks = tok_cache.get(s.start)
-        if toks is None:
-            toks = tok_cache[s.start] = tokenize(masked, s.start, s.end)
-        return toks
+        return all_toks[bisect_left(tok_starts, s.start):bisect_left(tok_starts, s.end)]
     by_para: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_para.setdefault(s.paragraph, []).append(i)
@@ -102,6 +112,7 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
     passage_gap = 99  # paragraphs since the last document claim
     intro: tuple[str, Mention | None, tuple[str, ...]] | None = None
     pending_intro_via: tuple[str, ...] = ()
+    colon_men: tuple[int, Mention] | None = None
 
     for block in seg.blocks:
         btext = text[block.start:block.end]
@@ -143,15 +154,24 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
             frames = reported.frames_in(text, masked, toks, s.start, s.end, heading)
             if intro is not None:
                 frames = [f for f in frames if form_kind.get(f.cue, "past") not in _PRESENT]
+            if toks[0].low in _QUESTION_LEADS:  # "Asked whether the board had discussed X, he said ...": the question is no claim
+                lead = toks[skip_adverbial(toks)].start
+                frames = [f for f in frames if f.cue_start >= lead]
             frames = reported.select_frames(frames, masked, lambda m: relay.outlet_name(m) is not None)
             sent_via = relay.vias([r for r in rels if r.mode != "told"])
             in_passage = passage_gap <= 2 or para_has_doc
             new: list[Attribution] = []
             fwd = [f for f in frames if f.content == "after"]
             lead_end = toks[skip_adverbial(toks)].start if toks else s.start
+            rel = [f for f in frames if f.mode == "relative"]
             for f in frames:
                 if f.content == "before":
                     a, b = s.start, s.end
+                    nxt_rel = [g for g in rel if g.cue_start > f.cue_start]
+                    if nxt_rel:
+                        b = nxt_rel[0].subj_start  # "..., according to X, | which said ..."
+                elif f.mode == "relative":
+                    a, b = f.subj_start, s.end
                 else:
                     k = fwd.index(f)
                     a = s.start if k == 0 else reported.clause_start(masked, f, fwd[k - 1].cue_end)
@@ -216,6 +236,9 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
             para_atts = [x for x in para_atts if not (x.start >= s.start and x.end <= s.end)]
             intro = (ikind, imention, ivia) if ikind else None
             pending_intro_via = ivia
+            if not ikind and toks:
+                men = main_subject(toks, text)  # "Hořejší set out the board's reasoning at length:" + quotation
+                colon_men = (block.index, men) if men is not None else None
             if ikind == "document":
                 para_has_doc = True
         elif block.kind != "bullet" and pending_intro_via and para_atts:
@@ -224,12 +247,15 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
         if para_refs:
             para_atts = [_with_via(x, tuple(dict.fromkeys(x.via + tuple(para_refs)))) for x in para_atts]
         if not para_atts and block.kind == "text" and by_para.get(block.index) and direct.quote_only(masked, block.start, block.end):
-            para_atts.append(_floating(text, block, by_para[block.index][0], atts, paragraphs, qindex))
+            para_atts.append(_floating(text, block, by_para[block.index][0], atts, paragraphs, qindex,
+                                       colon_men[1] if colon_men and colon_men[0] == block.index - 1 else None))
         atts.extend(a for a in para_atts if a is not None)
         passage_gap = 0 if para_has_doc else passage_gap + (0 if heading else 1)
     if doc_relays:
         dv = tuple(dict.fromkeys(doc_relays))
-        atts = [_with_via(a, dv) if a.kind == "document" and not a.via else a for a in atts]
+        dw = document.patterns().doc_word
+        atts = [_with_via(a, dv) if (a.kind == "document" or a.mention is not None and dw.search(a.mention.text))
+                and not a.via else a for a in atts]
     return resolve_claims(article, atts, seg, masked)
 
 
@@ -238,13 +264,16 @@ def _with_via(a: Attribution, via: tuple[str, ...]) -> Attribution:
                        a.speaker_type, a.role, a.unresolved, a.cue_start)
 
 
-def _floating(text, block, si, atts, paragraphs, qindex) -> Attribution | None:
+def _floating(text, block, si, atts, paragraphs, qindex, intro: Mention | None = None) -> Attribution | None:
     qs = qindex.within(block.start, block.end)
     words = sum(len(text[q.inner_start:q.inner_end].split()) for q in qs)
     if words < 4:
         return None
     prev = atts[-1] if atts else None
     quote = direct.quote_text(text, qs)
+    if intro is not None:  # the speaker named before a colon introduces the quotation
+        return Attribution(block.start, block.end, "direct", "colon", "direct.colon", intro, si, quote,
+                           cue_start=block.start)
     if prev is not None and prev.kind in ("direct", "mixed") and prev.end >= paragraphs[max(0, block.index - 2)].start:
         return Attribution(block.start, block.end, "direct", prev.cue, "direct.floating", prev.mention, si, quote,
                            prev.via, prev.speaker, prev.speaker_type, prev.role, prev.unresolved, block.start)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provenance.attribute.frames import Attribution, tokenize
 from provenance.attribute.lexicon import lexicon, norm_key
@@ -18,6 +19,7 @@ from provenance.attribute.relay import outlet_name
 from provenance.coref import CorefMixin, head_word
 from provenance.records import Article, ExtractedClaim
 
+_STANDALONE_SUBJ = {"another", "many", "some", "several", "others", "most", "few", "both"}
 _DETS = re.compile(r"^(?:the|a|an|another|his|her|its|their|our)\s+", re.I)
 _OFFICE = re.compile(r"^(?P<owner>.+?)['’]s?\s+office$|^(?P<pron>his|her|their)\s+office$", re.I)
 _PREFIXED = re.compile(r"(?:al|el|bin|ibn|ben|abu|ould)-[A-Z]")
@@ -69,6 +71,7 @@ def _as_written(m: str) -> str:
     return m
 
 
+@lru_cache(maxsize=8192)
 def split_name(mention: str) -> tuple[str | None, str | None]:
     """'Kremlin spokesman Dmitry Peskov' -> ('Dmitry Peskov', 'Kremlin spokesman')."""
     lex = lexicon()
@@ -178,6 +181,9 @@ class Resolver(CorefMixin):
             return Speaker(outlet_name(m), "outlet")
         words = low.replace("’", "'").split()
         head = words[-1] if words else ""
+        if head not in self.lex.document_heads and len(words) > 2 and head_word(words) in self.lex.document_heads \
+                and words[0] in self.lex.determiners:
+            head = head_word(words)  # "an internal memo from Delta Quay Terminals"
         if head in self.lex.document_heads or att.kind == "document":
             name = self._plan_name(m, pos)
             sp = Speaker(name, "document")
@@ -198,6 +204,7 @@ class Resolver(CorefMixin):
 
     def _resolve_text(self, m: str, pos: int) -> Speaker:
         lex = self.lex
+        low = m.lower()
         e = self.k.alias.get(norm_key(m))
         if e is not None:
             return _speaker(e)
@@ -207,6 +214,8 @@ class Resolver(CorefMixin):
                 self.role_of[norm_key(sp.role)] = sp.name
             e = self.k.alias.get(norm_key(sp.name))
             return sp if e is None else _speaker(e, sp.role)
+        if low in _STANDALONE_SUBJ:
+            return self._standalone(m, low, pos)
         bare = _DETS.sub("", m)
         words = norm_key(bare).split()
         head = head_word(words)
@@ -242,6 +251,31 @@ class Resolver(CorefMixin):
             return Speaker(m, "person")
         return Speaker(re.sub(r"^the\s+", "", m, flags=re.I), "organization")
 
+    def _standalone(self, m: str, low: str, pos: int) -> Speaker:
+        """'Another said', 'Many said': the group or source the article has just named
+        ('one EU diplomat' -> 'another EU diplomat'; 'European officials ... Many said' -> 'many European officials')."""
+        group = None
+        if low == "another" and self.last_anon:
+            prev = list(self.last_anon.values())[-1].name or ""
+            group = _DETS.sub("", re.sub(r"^(?:one|a|an|the)\s+", "", prev, flags=re.I))
+        if group is None:
+            si = bisect_right(self.sent_starts, pos) - 1
+            lo = self.sent_starts[max(0, si - 2)] if si >= 0 else 0
+            heads = "|".join(sorted(self.lex.anonymous_heads | {"leaders", "ministers", "members"}, key=len, reverse=True))
+            found = list(re.finditer(rf"\b((?:[A-Z][\w’'-]*\s+|[a-z]+\s+)?(?:{heads}))\b", self.masked[lo:pos]))
+            found = [f for f in found if f.group(1).split()[-1].endswith("s") != (low == "another")]
+            if found:
+                g = found[-1].group(1)
+                first = g.split()[0]
+                if len(g.split()) > 1 and (first.lower() in self.lex.determiners or first.lower() in self.lex.quantifiers
+                                           or first.lower() in self.lex.skip_words or self.lex.form_lemma.get(first.lower())):
+                    g = " ".join(g.split()[1:])
+                group = re.sub(r"^(?:one|a|an)\s+", "", g, flags=re.I)
+        name = f"{low} {group}" if group else low
+        sp = Speaker(name, "anonymous")
+        self.last_anon[head_word(name.split())] = sp
+        return sp
+
     def joint(self, att: Attribution) -> list[Speaker] | None:
         """'A, B and C said' -> one speaker per named person."""
         if att.mention is None or not re.search(r"\band\b|,", att.mention.text):
@@ -249,6 +283,7 @@ class Resolver(CorefMixin):
         parts = re.split(r",\s*|\s+and\s+", att.mention.text)
         out = []
         for p in parts:
+            p = re.sub(r"\s+(?:of|from|at)\s+.*$", "", p.strip())  # "Jonas Weber of Germany": the affiliation
             sp = self._name_lookup(p.strip())
             if sp is not None and sp.type == "person" and sp.name not in [o.name for o in out]:
                 out.append(sp)

@@ -48,7 +48,7 @@ def _would_content(masked: str, start: int, end: int) -> bool:
         if verb != "be":
             return True
         nxt = (m.group("next") or "").lower()
-        if _PARTICIPLE.search(nxt) or nxt in ("allowed", "given", "able", "required", "barred", "banned", "subject"):
+        if _PARTICIPLE.search(nxt) or nxt in lexicon().participles_irregular or nxt in ("able", "subject"):
             return True
         if re.match(r"\s*There\b", masked[start:end]):
             return True
@@ -78,6 +78,8 @@ def document_claim(text: str, masked: str, toks: list[Tok], s_start: int, s_end:
         if not m or m.end("np") > s_end:
             continue
         np = m.group("np")
+        if np.split()[0].lower() in ("any", "every", "no", "each"):
+            continue  # "Any deal requires ...": a generic statement, not a particular document
         if np.lower() == "it" and not in_passage:
             continue
         verb = m.group("verb").strip().lower()

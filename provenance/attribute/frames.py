@@ -63,18 +63,23 @@ _new = tuple.__new__
 
 
 def tokenize(masked: str, start: int, end: int) -> list[Tok]:
+    lowered = masked[start:end].lower().replace("’", "'")
+    if len(lowered) != end - start:  # a character whose lower case is longer (İ): lower each token instead
+        lowered = None
     out = []
     append = out.append
+    prefixed = _PREFIXED.match
     for m in _TOKEN.finditer(masked, start, end):
         t = m.group(0)
-        low = t.lower()
-        cap = t[:1].isupper()
-        if "’" in low:
-            low = low.replace("’", "'")
-        if not cap and ("-" in t or "'" in low) and _PREFIXED.match(t) is not None:
+        s, e = m.span()
+        if lowered is not None:
+            low = lowered[s - start:e - start]
+        else:
+            low = t.lower().replace("’", "'")
+        cap = t[0].isupper()
+        if not cap and ("-" in t or "'" in low) and prefixed(t) is not None:
             cap = True  # al-Assad, bin-Salman
-        s = m.start()
-        append(_new(Tok, (t, s, s + len(t), low, cap)))
+        append(_new(Tok, (t, s, e, low, cap)))
     return out
 
 

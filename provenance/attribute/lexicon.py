@@ -18,11 +18,33 @@ def _load(name: str) -> dict:
         return json.load(fh)
 
 
+@lru_cache(maxsize=8192)
 def norm_key(s: str) -> str:
     """Lower case, curly apostrophes straightened, leading 'the ' dropped."""
     s = s.replace("\u2019", "'").replace("\u2018", "'").lower().strip()
     s = re.sub(r"\s+", " ", s)
     return s[4:] if s.startswith("the ") else s
+
+
+def _top_level_alt(pattern: str) -> bool:
+    """Does the regular expression have a '|' outside any group?"""
+    depth, esc, cls = 0, False, False
+    for ch in pattern:
+        if esc:
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def inflect(lemma: str) -> list[str]:
@@ -67,6 +89,7 @@ class Lexicon:
         self.weak = set(v["strength_weak"])
         self.needs_about = set(v["needs_about"])
         self.needs_as = set(v["needs_as"])
+        self.needs_complement = set(v.get("needs_complement", []))
         self.cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (words, form), longest first
         for form in self.form_lemma:
             words = tuple(form.split())
@@ -110,10 +133,16 @@ class Lexicon:
         self.demonyms = set(lx["demonyms"])
         self.name_particles = set(lx.get("name_particles", []))
         self.postmodifiers = set(lx.get("postmodifiers", []))
+        self.outlet_descriptors = list(lx.get("outlet_descriptors", []))
+        self.participles_irregular = set(lx.get("participles_irregular", []))
         fpats = _load("furniture.json")["patterns"]
         self.furniture = re.compile("|".join(f"(?:{x})" for x in fpats), re.I)
         # one pattern at a time is much faster than the alternation (literal prefixes stay searchable)
-        self.furniture_list = tuple(re.compile(x, re.I) for x in fpats)
+        # patterns anchored at the start fail at once, so they share one alternation; the others keep their own
+        anchored = [x for x in fpats if x.startswith("^") and not _top_level_alt(x)]
+        rest = [x for x in fpats if x not in anchored]
+        self.furniture_list = tuple(([re.compile("|".join(f"(?:{x})" for x in anchored), re.I)] if anchored else [])
+                                    + [re.compile(x, re.I) for x in rest])
         ab = _load("abbreviations.json")
         self.abbreviations = set(ab["abbreviations"])
         self.sentence_starters = set(ab["sentence_starters"])

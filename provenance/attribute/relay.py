@@ -45,6 +45,19 @@ class _Outlets:
         self.acc_re = re.compile(rf"\b(?:[Aa]ccording\s+to|per|citing|[Cc]ited\s+by)\s+(?={o})")
         self.subj_re = re.compile(rf"{o}(?:['’]s\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?\s+(?:also\s+|first\s+|previously\s+)?"
                                   rf"(?:reported|reports|said|says|wrote|quoted|cited|revealed|published)\b")
+        lex = lexicon()
+        desc = "|".join(sorted((re.escape(d).replace(r"\ ", r"\s+") for d in lex.outlet_descriptors), key=len, reverse=True))
+        name = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+        cue = (r"\b(?:(?P<told>told|tells|telling|speaking\s+to|spoke\s+to|in\s+(?:an\s+)?interviews?\s+with)|"
+               rf"(?P<by>(?:{part}|polled|surveyed|interviewed)\s+by)|(?P<acc>[Aa]ccording\s+to|citing))\s+(?:the\s+)?")
+        # "told the Irish broadcaster RTÉ", "told Russian state news agency TASS", "the Lisbon daily Record"
+        self.desc_re = re.compile(rf"{cue}(?:[\w’'-]+\s+){{0,4}}?(?:{desc})\s+(?P<name>{name})")
+        # "told the Gazette newspaper"
+        self.name_desc_re = re.compile(rf"{cue}(?P<name>{name})\s+(?:{desc})\b")
+        # "seen by the Albion Post", "economists polled by Reuters": a capitalised name after a relay participle
+        self.bare_by_re = re.compile(rf"\b(?:seen|obtained|reviewed|consulted|leaked\s+to|polled|surveyed)\s+by\s+(?:the\s+)?(?P<name>{name})")
+        self.triggers = frozenset(w for d in lex.outlet_descriptors for w in d.split()) | {"seen", "obtained", "reviewed",
+                                                                                            "consulted", "polled", "surveyed"}
         self.ref_re = re.compile(r"\b(?:per\s+the\s+report|according\s+to\s+the\s+report|the\s+report\s+said|the\s+report\s+says)\b", re.I)
 
     def canon(self, s: str) -> str | None:
@@ -88,6 +101,27 @@ def find_relays(masked: str, start: int, end: int, last_reporter: str | None = N
         name = o.canon(om.group(0)) if om else None
         if name and (m.start() == start or masked[m.start() - 1] in " ,;(\"”’"):
             found.append(Relay(name, m.start(), m.end(), "reported"))
+    taken = {(r.start) for r in found}
+    spans: list[tuple[int, int]] = []
+    lex = lexicon()
+    chunk = masked[start:end]
+    rxs = ((o.desc_re, o.name_desc_re) if not o.triggers.isdisjoint(chunk.lower().split()) else ()) + (
+        (o.bare_by_re,) if " by " in chunk else ())
+    for rx in rxs:
+        for m in rx.finditer(masked, start, end):
+            nm = m.group("name")
+            s0 = m.start("name")
+            if s0 in taken or any(a <= s0 < b for a, b in spans):
+                continue
+            words = nm.split()
+            if rx is o.bare_by_re and (words[-1].lower() in lex.organization_heads or words[-1].lower() in lex.role_words
+                                       or words[0].lower() in lex.determiners or len(words) == 1 and o.canon(nm) is None
+                                       and not nm.isupper()):
+                continue  # "seen by the European Commission", "reviewed by Smith": not an outlet
+            mode = "by" if (rx is o.bare_by_re or m.groupdict().get("by")) else ("told" if m.groupdict().get("told") else "reported")
+            found.append(Relay(o.canon(nm) or nm, s0, m.end("name"), mode))
+            taken.add(s0)
+            spans.append((m.start(), m.end()))
     if last_reporter:
         for m in o.ref_re.finditer(masked, start, end):
             found.append(Relay(last_reporter, m.start(), m.end(), "ref"))

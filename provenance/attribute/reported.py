@@ -20,8 +20,13 @@ _NEG = re.compile(r"\b(?:did|does|do|would|will|could)\s+not\s+(?:\w+ly\s+)?$|\b
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
 _QUOTE_MARKS = set("“”\"‘’«»")
-_POSTMOD = re.compile(r"(?P<np>\b(?:[A-Z]?[a-z]+\s+){0,3}(?:people|persons|officials|sources|diplomats|aides|insiders))\s+"
-                      r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in)\s+[^,.;“\"]{1,60}?\s*$")
+_STANDALONE = {"many", "some", "several", "another", "both", "one", "others", "most", "few", "two", "three"}
+_CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", "“", "\"", "‘"}
+_NEG_ANY = re.compile(r"\b(?:declined|refused|declining|refusing)\s+to\s+$")
+_POSTMOD = re.compile(r"(?P<np>\b(?:[A-Z]?[a-z]+\s+){0,3}(?:[Pp]eople|[Pp]ersons|[Oo]fficials|[Ss]ources|[Dd]iplomats|[Aa]ides|"
+                      r"[Ii]nsiders|[Ee]xecutives|[Ee]mployees|[Ww]orkers|[Mm]embers|[Ss]taff))\s+"
+                      r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in|at|in|within|inside|"
+                      r"from|on)\s+[^,.;“\"]{1,60}?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,9 @@ def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | Non
     c2 = next((k for k in range(j - 1, max(-1, j - 30), -1) if toks[k].text == ","), -1)
     if c2 < 0:
         return None
+    if toks[c2 + 1].low in lexicon().relay_participles:  # "A draft of X, seen by the Post, says"
+        r1 = _document_np(toks, c2 - 1) or np_ending_at(toks, c2 - 1)
+        return (span_text(text, toks, r1), "") if r1 else None
     if toks[c2 + 1].low in ("who", "which", "whose"):
         r1 = np_ending_at(toks, c2 - 1) or generic_np_ending_at(toks, c2 - 1)
         return (span_text(text, toks, r1), "") if r1 else None
@@ -73,6 +81,33 @@ def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | Non
     return None
 
 
+def _complement(toks: list[Tok], i: int) -> bool:
+    """An object and then its quoted or 'a/an' description: 'it “a disaster”', 'the ruling “shameful”', 'it a farce'."""
+    if i >= len(toks):
+        return False
+    lex = lexicon()
+    if toks[i].low in ("it", "this", "that", "them", "him", "her", "those", "these"):
+        k = i + 1
+    elif toks[i].low in lex.determiners or is_possessive(toks[i]) or toks[i].cap:
+        k = next((n for n in range(i + 1, min(len(toks), i + 6)) if toks[n].text in _QUOTE_MARKS), -1)
+        return k > 0
+    else:
+        return False
+    return k < len(toks) and (toks[k].text in _QUOTE_MARKS or toks[k].low in ("a", "an"))
+
+
+def _document_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """A subject phrase ending at token j whose head is a document noun ('An internal memo from X',
+    'A draft of the ministers' conclusions')."""
+    g = generic_np_ending_at(toks, j)
+    if g is None:
+        return None
+    lex = lexicon()
+    words = [t.low for t in toks[g[0]:g[1] + 1]]
+    k = next((n for n, w in enumerate(words) if n and w in lex.postmodifiers), len(words))
+    return g if words[k - 1] in lex.document_heads else None
+
+
 def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
     rest = masked[toks[vend].end:sent_end]
     if re.search(r"\bthat\b|[“\"‘:]", rest):
@@ -91,7 +126,10 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         prev = toks[vi - 1] if vi > 0 else None
         nxt = toks[ve + 1] if ve + 1 < len(toks) else None
         if prev is not None and (prev.low in lex.determiners and prev.low not in ("that",) or is_possessive(prev)):
-            continue  # a noun: "the report", "Gerasimov's claims"
+            if not (prev.low in _STANDALONE and (vi == 1 or toks[vi - 2].text in _CLAUSE_PUNCT)):
+                continue  # a noun: "the report", "Gerasimov's claims" (but "Many said", "Another described")
+        if nxt is not None and nxt.low in ("nothing",) or _NEG_ANY.search(masked[max(s_start, m_start - 30):m_start]):
+            continue  # "has said nothing", "declined to comment": a speech act with no content
         if kind == "base" and prev is not None and prev.low == "to":
             continue  # infinitive
         if kind == "past" and prev is not None and prev.low in _BE:
@@ -107,6 +145,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         if lemma in lex.needs_as and "as" not in after:
             continue
+        if lemma in lex.needs_complement and not _complement(toks, ve + 1):
+            continue  # "called it “a good signal”" is speech; "called the meeting" is not
         if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE)):
             continue
         if heading and kind not in ("base", "third"):
@@ -129,10 +169,25 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 if g is not None and (rng is None or g[0] < rng[0]):
                     rng = g
             if rng and rng[0] >= 3 and toks[rng[0] - 1].low == "by" and toks[rng[0] - 2].low in lex.relay_participles:
-                rng = np_ending_at(toks, rng[0] - 3) or rng  # "A side agreement reported by AP says"
+                # "A side agreement reported by AP says", "An internal memo from X seen by Reuters warns"
+                rng = _document_np(toks, rng[0] - 3) or np_ending_at(toks, rng[0] - 3) or rng
+            if rng:
+                rng = _refine_subject(toks, rng, frames, m_start)
+                if rng is None:
+                    continue
+            if rng is None and j >= 1 and toks[j].low in ("which", "who") and toks[j - 1].text == ",":
+                # "..., according to the air force, which said ...": a second claim by the same source
+                src = next((f for f in reversed(pre + frames) if f.mention is not None and f.mention.end <= toks[j - 1].start
+                            and not masked[f.mention.end:toks[j - 1].start].strip()), None)
+                r0 = None if src else (np_ending_at(toks, j - 2) or generic_np_ending_at(toks, j - 2))
+                men = src.mention if src else (span_text(text, toks, r0) if r0 else None)
+                if men is not None:
+                    frames.append(Frame(cue, lemma, m_start, m_end, men, "relative", "after", weak, toks[j].start))
+                continue
             pm = None if rng else _POSTMOD.search(masked, s_start, toks[j].end if j >= 0 else s_start)
             if pm:
-                mention, mode = Mention(text[pm.start("np"):pm.end("np")], pm.start("np"), pm.end("np")), "before"
+                pe = pm.start("np") + len(masked[pm.start("np"):pm.end()].rstrip())
+                mention, mode = Mention(text[pm.start("np"):pe], pm.start("np"), pe), "before"
             elif rng:
                 mention, mode = span_text(text, toks, rng), "before"
                 before = toks[rng[0] - 1] if rng[0] > 0 else None
@@ -172,6 +227,63 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
     return frames
 
 
+def _refine_subject(toks: list[Tok], rng: tuple[int, int], frames: list[Frame], cue_pos: int) -> tuple[int, int] | None:
+    """Correct a speaker phrase read backwards from a cue:
+    - 'the approval of all 27 member states': a number before the phrase makes it part of an object, not a subject;
+    - 'Moscow claimed X and Kyiv insisted': after an earlier cue of the sentence, the subject starts after 'and';
+    - 'Analyst Ruth Okafor of consultancy Maritime Insight said': the person, not the affiliation;
+    - 'Ministers A of France, B of Germany and C of Poland said': the whole list of names."""
+    i, j = rng
+    if i > 0 and toks[i - 1].text.isdigit():
+        return None
+    if frames and i > 0 and toks[i - 1].text not in _CLAUSE_PUNCT and toks[i - 1].text not in _QUOTE_MARKS \
+            and any(f.cue_end <= toks[i].start for f in frames):
+        ands = [k for k in range(i, j) if toks[k].low == "and"]
+        if ands:
+            i = ands[-1] + 1
+    # affiliation: NAME of|at|from [lower-case words] ORG
+    k = i - 1
+    while k >= 0 and not toks[k].cap and toks[k].low.isalpha() and toks[k].low not in ("of", "at", "from") and i - k <= 2:
+        k -= 1
+    if k >= 1 and toks[k].low in ("of", "at", "from") and k < i - 1 or k >= 1 and toks[k].low in ("of", "at", "from") and toks[k + 1].cap is False:
+        r = np_ending_at(toks, k - 1)
+        if r is not None and toks[k - 1].cap and toks[k - 2].cap and k - 1 > r[0]:
+            i, j = r
+    # a list of named people: "A of France, B of Germany and C"
+    def named(a: int, b: int) -> bool:  # two capitalised words in a row: a personal name
+        return any(toks[x].cap and toks[x + 1].cap for x in range(a, b))
+
+    if toks[i].cap and named(i, j) and any(toks[x].low == "and" for x in range(i, j)):
+        while i >= 3 and toks[i - 1].text == ",":
+            r = np_ending_at(toks, i - 2)
+            if r is None or not toks[i - 2].cap or not named(r[0], r[1]):
+                break
+            i = r[0]
+    return (i, j)
+
+
+def _generic_np_after(toks: list[Tok], i: int, max_len: int = 8) -> tuple[int, int] | None:
+    """A noun phrase after 'according to' up to a comma or the end: "Ukraine's air force"."""
+    if i >= len(toks):
+        return None
+    first = toks[i]
+    if not (first.cap or is_possessive(first) or first.low in lexicon().determiners):
+        return None
+    k = i
+    while k + 1 < len(toks) and k + 1 - i < max_len and toks[k + 1].low not in _NP_STOP and toks[k + 1].text.isalnum() or (
+            k + 1 < len(toks) and is_possessive(toks[k + 1])):
+        k += 1
+    if k + 1 < len(toks) and toks[k + 1].text not in (",", ".", ";", ")", "—", "–", ":"):
+        return None
+    if is_possessive(toks[k]) or toks[k].low in lexicon().determiners:
+        return None
+    return (i, k)
+
+
+_NP_STOP = {"which", "who", "that", "said", "says", "and", "but", "when", "as", "while", "in", "on", "at", "after",
+            "before", "because", "if", "to", "was", "is", "were", "are", "has", "had", "have", "will", "would"}
+
+
 def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
     out = []
     if "ccording" not in masked[s_start:s_end]:
@@ -181,6 +293,9 @@ def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
         rng = np_starting_at(toks, i)
         if rng is None or rng[1] + 1 < len(toks) and toks[rng[1] + 1].low in ("for", "of", "at", "from", "by"):
             rng = _source_of(toks, i) or rng
+        if rng is None or rng[1] + 1 < len(toks) and toks[rng[1] + 1].text.isalpha() and toks[rng[1] + 1].low not in _NP_STOP \
+                and toks[rng[1] + 1].low not in ("for", "of", "at", "from", "by"):
+            rng = _generic_np_after(toks, i) or rng  # "according to the regional water board"
         if rng is None:
             continue
         men = span_text(text, toks, rng)
@@ -240,7 +355,8 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
                 continue
             if f.mention is None or f.mention.start < g.cue_end:
                 continue
-            if not _CLAUSE_BREAK.search(masked, g.cue_end, f.mention.start):
+            if not _CLAUSE_BREAK.search(masked, g.cue_end, f.mention.start) and not (
+                    f.mode == "before" and re.search(r"\band\s+$", masked[g.cue_end:f.mention.start])):
                 nested = True
                 break
         if nested:
