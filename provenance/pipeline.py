@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
+from .errors import InputError, ProvenanceError
 from .records import Article, LinkedClaim
 
 EXTRACTOR_VERSION = "1"
@@ -50,13 +51,33 @@ def process_path(path: str, overrides: dict | None = None) -> Processed:
 
     try:
         article = read_article(path, overrides)
+        if not _utf8(article.path):  # a file name with bytes that are not UTF-8: store a readable form
+            article = replace(article, path=article.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+        return Processed(path, article, tuple(analyse(article)))
     except InputError as exc:
         return Processed(path, None, error=str(exc))
-    return Processed(path, article, tuple(analyse(article)))
+    except ProvenanceError:
+        raise  # a usage error (bad override) concerns the whole command
+    except Exception as exc:  # a reader/extractor bug on one odd file must not sink the batch
+        detail = (str(exc).strip().splitlines() or [""])[0][:200]
+        return Processed(path, None, error=f"{path}: cannot be processed ({type(exc).__name__}: {detail})")
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _work(args: tuple[str, dict | None]) -> Processed:
     return process_path(*args)
+
+
+def _worker_init() -> None:
+    """Workers ignore Ctrl-C: the parent alone handles it and terminates the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_workers() -> int:
@@ -74,7 +95,8 @@ def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, i
         return
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     window = workers * 4
-    with ctx.Pool(workers) as pool:
+    pool = ctx.Pool(workers, initializer=_worker_init)
+    try:
         pending: deque = deque()
         for job in jobs:
             pending.append(pool.apply_async(_work, (job,)))
@@ -82,3 +104,7 @@ def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, i
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()  # also when the consumer stops early (error, Ctrl-C, generator closed)

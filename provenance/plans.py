@@ -167,6 +167,8 @@ def parse_plan(text: str, name: str, fmt: str = "json") -> PlanRecord:
 
         try:
             data = tomllib.loads(text)
+        except RecursionError:
+            raise PlanFileError(f"{name}:1: not valid TOML: nested too deeply") from None
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))
             raise PlanFileError(f"{name}:{m.group(1) if m else 1}: not valid TOML: {exc}") from None
@@ -176,6 +178,8 @@ def parse_plan(text: str, name: str, fmt: str = "json") -> PlanRecord:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise PlanFileError(f"{name}:{exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})") from None
+        except RecursionError:
+            raise PlanFileError(f"{name}:1: not valid JSON: nested too deeply") from None
         where = _positions(text)
     chk = _Checker(name, text, where)
     if not isinstance(data, dict):

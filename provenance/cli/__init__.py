@@ -85,6 +85,11 @@ class ProvenanceGroup(click.Group):
             raise CliError(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise CliError("interrupted", Exit.INTERRUPTED) from None
+        except OverflowError as exc:  # e.g. --source 99999999999999999999: no database integer holds it
+            raise CliError(f"a number is too large: {_one_line(exc)}", Exit.USAGE) from None
+        except UnicodeEncodeError as exc:  # a value or file name with bytes that are not UTF-8
+            bad = exc.object[max(0, exc.start - 30):exc.end + 30] if isinstance(exc.object, str) else ""
+            raise CliError(f"not valid UTF-8 text: {bad!r}", Exit.USAGE) from None
         except Exception as exc:
             from sqlalchemy.exc import SQLAlchemyError
 

@@ -48,8 +48,8 @@ def ingest(app, paths, outlet, published, url, workers, no_detect):
     overrides = {k: v for k, v in (("outlet", outlet), ("published", _check_date(published)), ("url", url)) if v}
     summary = run_ingest(app, paths, overrides or None, workers, detect=not no_detect)
     say(summary.line())
-    if summary.failed:
-        sys.exit(Exit.PARTIAL)
+    if summary.failed:  # 4 when no file at all could be used (errors.py), else 1
+        sys.exit(Exit.PARTIAL if summary.new or summary.unchanged else Exit.INPUT)
 
 
 @click.command()
