@@ -124,7 +124,9 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
             results.close()  # stops the worker pool at once on an error or Ctrl-C
     if summary.read == 0 and summary.failed == 0:
         raise UsageError("no .txt, .md, .html or .htm files found in " + ", ".join(paths))
-    if detect and summary.new:
+    # Also after a run that found only stored articles: an earlier run may have been
+    # stopped after storing its last article but before detection finished.
+    if detect and (summary.new or summary.unchanged):
         _detect_with_retry(app)
     summary.seconds = time.perf_counter() - started
     return summary
