@@ -215,17 +215,26 @@ def _point_words(p: IndexPoint) -> frozenset[str]:
 
 def plans_named(text: str, index: PlanIndex) -> dict[str, int]:
     """How often each plan is named in `text` ("28-point", "28 points", rule cues)."""
-    out: dict[str, int] = {}
-    cues = rules().plan_cues
-    for plan in index.plans:
-        n = len(plan.points)
-        own = [re.compile(rf"\b{n}[- ]point\b|\b{n} points\b", re.I)] + list(cues.get(plan.slug, ()))
-        count = sum(len(p.findall(text)) for p in own)
+    return dict(_plans_named(text, tuple((plan.slug, len(plan.points)) for plan in index.plans)))
+
+
+@lru_cache(maxsize=64)
+def _plan_cue_patterns(slug: str, n: int) -> tuple[re.Pattern, ...]:
+    return (re.compile(rf"\b{n}[- ]point\b|\b{n} points\b", re.I),) + tuple(rules().plan_cues.get(slug, ()))
+
+
+@lru_cache(maxsize=2048)
+def _plans_named(text: str, plans: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """Memoised per text: the paragraphs and headings of an article are asked about once per claim."""
+    out = []
+    for slug, n in plans:
+        count = sum(len(p.findall(text)) for p in _plan_cue_patterns(slug, n))
         if count:
-            out[plan.slug] = count
-    return out
+            out.append((slug, count))
+    return tuple(out)
 
 
+@lru_cache(maxsize=256)
 def on_subject(text: str) -> bool:
     """Whether an article is about the war and the plans at all: at least one mention of
     the subject (rules: linking.json 'subject') per `chars_per_mention` characters.  Claims

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse  # the stdlib's own regex parser (Python 3.11+)
-from re._constants import (  # noqa: F401  (names of the parser's opcodes)
-    AT, AT_BEGINNING, AT_BOUNDARY, BRANCH, LITERAL, SUBPATTERN,
-)
+from re._constants import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
 
 HEAD = 4
 _WORD = re.compile(r"\w+")
@@ -26,14 +24,22 @@ def _prefixes(items) -> set[str] | None:
     """Literal strings one of which every match of this parsed sequence starts
     with; None when the start is not a plain literal."""
     out = ""
-    for op, arg in items:
+    items = list(items)
+    for pos, (op, arg) in enumerate(items):
         if op is LITERAL:
             out += chr(arg)
             continue
         if out:
             return {out}
         if op is SUBPATTERN:
-            return _prefixes(arg[-1])
+            return _prefixes(list(arg[-1]) + list(items[pos + 1:]))
+        if op in (MAX_REPEAT, MIN_REPEAT):
+            low, _high, sub = arg
+            first = _prefixes(sub)  # the group alone: it may repeat before what follows
+            if low > 0:
+                return first
+            rest = _prefixes(items[pos + 1:])  # the optional part may be absent
+            return first | rest if first and rest else None
         if op is BRANCH:
             found: set[str] = set()
             for branch in arg[1]:
@@ -53,6 +59,8 @@ def literal_heads(pattern: str) -> set[str] | None:
     except re.error:
         return None
     items = list(parsed)
+    while items and items[0][0] is SUBPATTERN and len(items) == 1:  # (?-i:\bNPT\b) and the like
+        items = list(items[0][1][-1])
     if not items or items[0] != (AT, AT_BOUNDARY):
         return None
     prefixes = _prefixes(items[1:])

@@ -29,7 +29,7 @@ def test_heads_of_literal_patterns():
     assert heads and all("kupiansk".startswith(h) or "kupyansk".startswith(h) for h in heads)
     assert any("kupiansk".startswith(h) for h in heads) and any("kupyansk".startswith(h) for h in heads)
     assert literal_heads(r"(?:captured|seized)[^.;]{0,60}\btown\b") is None  # no leading \b: always run
-    assert literal_heads(r"\bs?anctions\b") is None
+    assert literal_heads(r"\bs?anctions\b") == {"s", "anct"}  # optional first letter: either head
     assert literal_heads(r"\$\d+") is None
 
 
@@ -48,3 +48,22 @@ def test_candidates_never_miss_a_match(words):
 def test_topic_lexicon_index_is_exact_on_arbitrary_text(text):
     index, _ = _topic_index()
     assert brute(index.patterns, text) <= index.candidates(text)
+
+
+def test_optional_and_repeated_groups():
+    assert {"euro", "secu"} == literal_heads(r"\b(european )?security architecture\b")
+    assert literal_heads(r"(?-i:\bNPT\b)") == {"npt"}
+    heads = literal_heads(r"\b(?:ab){2}c")  # "ababc": the head is the group's, not "abc"
+    assert heads == {"ab"}
+    text = "ababc"
+    assert re.search(r"\b(?:ab){2}c", text) and any(text.startswith(h) for h in heads)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["european", "security", "architecture", "NPT", "npt", "ab", "abab", "ababc", "c"]),
+                max_size=8))
+def test_optional_groups_never_miss(words):
+    patterns = [re.compile(p, re.I) for p in (r"\b(european )?security architecture\b", r"(?-i:\bNPT\b)",
+                                               r"\b(?:ab){2}c", r"\b(ab)*c\b")]
+    text = " ".join(words)
+    assert brute(patterns, text) <= PatternIndex(patterns).candidates(text)
