@@ -7,6 +7,7 @@ place, named speaker or topic) so no detector compares all pairs.
 from __future__ import annotations
 
 from ..records import ClaimView, Finding
+from .common import EMPTY, Context
 from .control import detect_control
 from .denial import detect_denials
 from .position import detect_positions
@@ -24,16 +25,18 @@ DETECTORS = (
     ("position", detect_positions),
 )
 
-__all__ = ["detect", "DETECTORS", "KINDS", "FACTUAL_KINDS"]
+__all__ = ["detect", "DETECTORS", "KINDS", "FACTUAL_KINDS", "Context"]
 
 
-def detect(claims: list[ClaimView]) -> list[Finding]:
+def detect(claims: list[ClaimView], context: Context | None = None) -> list[Finding]:
     """All findings, one per set of claims (the higher-priority kind wins;
-    the others are named in extra['also'])."""
+    the others are named in extra['also']).  `context` gives the detectors
+    the article texts, claim offsets and plan-point values when known."""
+    ctx = context or EMPTY
     by_set: dict[frozenset, Finding] = {}
     order: list[frozenset] = []
     for _name, fn in DETECTORS:
-        for f in fn(claims):
+        for f in fn(claims, ctx):
             key = frozenset(f.claims)
             if len(key) < 2:
                 continue

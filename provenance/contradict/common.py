@@ -2,11 +2,44 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Hashable, Iterable, Mapping, Sequence
 
 from ..records import ClaimView, Finding
 
 GENERIC_TOPICS = frozenset({"negotiations"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the detectors may read besides the claims (all optional):
+    the article texts (source id -> text), each claim's offset in its
+    article (claim id -> start), and the structured values of plan points
+    ('us-28:6' -> {"army_cap": 600000})."""
+
+    texts: Mapping[int, str] = field(default_factory=dict)
+    starts: Mapping[int, int] = field(default_factory=dict)
+    point_values: Mapping[str, dict] = field(default_factory=dict)
+
+    def before(self, cl: ClaimView) -> str | None:
+        """The article text before the claim, if known."""
+        text, start = self.texts.get(cl.source_id), self.starts.get(cl.id)
+        if text is None or start is None:
+            return None
+        return text[:start]
+
+
+EMPTY = Context()
+
+
+def day(cl: ClaimView) -> int | None:
+    """The claim's publication date as a day number, or None."""
+    p = (cl.published or "")[:10]
+    try:
+        return date.fromisoformat(p).toordinal()
+    except ValueError:
+        return None
 
 
 def block(items: Iterable, keys: Callable[[object], Iterable[Hashable]]) -> dict[Hashable, list]:

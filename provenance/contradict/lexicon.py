@@ -124,19 +124,30 @@ def control_rules() -> dict:
     return _load("control.json")
 
 
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words with a crude plural/possessive strip."""
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> frozenset[str]:
     out = set()
-    for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text):
-        w = re.sub(r"['’]s$", "", w.lower())
+    for w in _WORD.findall(text):
+        w = w.lower()
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
         if w in STOPWORDS or len(w) < 3:
             continue
         if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
         out.add(w)
-    return out
+    return frozenset(out)
 
 
-def content_stems(text: str) -> set[str]:
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased content words with a crude plural/possessive strip (cached per text)."""
+    return _content_words(text)
+
+
+@lru_cache(maxsize=65536)
+def content_stems(text: str) -> frozenset[str]:
     """Five-letter stems of the content words ('limited', 'limits' -> 'limit')."""
-    return {w[:5] for w in content_words(text)}
+    return frozenset(w[:5] for w in _content_words(text))

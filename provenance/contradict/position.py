@@ -21,13 +21,19 @@ def _rules():
     return re.compile(cfg["refusal"], re.I), int(cfg.get("min_shared", 2))
 
 
-def detect_positions(claims: list[ClaimView]) -> list[Finding]:
+def detect_positions(claims: list[ClaimView], context=None) -> list[Finding]:
     refusal, min_shared = _rules()
     plan_by_topic: dict[str, list[ClaimView]] = {}
+    # topic -> stem -> plan claims whose text has it (an index: no scan of all plan claims per refusal)
+    postings: dict[str, dict[str, list[ClaimView]]] = {}
     for cl in claims:
         if cl.speaker_type == "document":
             for t in set(cl.topics) - GENERIC_TOPICS:
                 plan_by_topic.setdefault(t, []).append(cl)
+                idx = postings.setdefault(t, {})
+                for stem in content_stems(cl.text):
+                    idx.setdefault(stem, []).append(cl)
+    order = {t: {d.id: i for i, d in enumerate(docs)} for t, docs in plan_by_topic.items()}
     out = []
     for cl in claims:
         if cl.speaker_type == "document":
@@ -38,10 +44,15 @@ def detect_positions(claims: list[ClaimView]) -> list[Finding]:
         refused = content_stems(cl.text[m.end():])
         for t in sorted(set(cl.topics) - GENERIC_TOPICS):
             best, best_n = None, 0
-            for doc in plan_by_topic.get(t, []):
-                n = len(refused & content_stems(doc.text))
-                if n > best_n:
-                    best, best_n = doc, n
+            shared: dict[int, int] = {}
+            docs: dict[int, ClaimView] = {}
+            for stem in refused:
+                for doc in postings.get(t, {}).get(stem, ()):
+                    shared[doc.id] = shared.get(doc.id, 0) + 1
+                    docs[doc.id] = doc
+            for did in sorted(shared, key=lambda d: order[t][d]):  # first best in claim order, as before
+                if shared[did] > best_n:
+                    best, best_n = docs[did], shared[did]
             if best is None or best_n < min_shared:
                 continue
             out.append(finding(

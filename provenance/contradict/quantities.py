@@ -28,6 +28,7 @@ class Quantity:
     base: Value | None  # the value before a change ("from 880,000 ...")
     reduction: Value | None  # a reduction as a fraction ("by half" -> 0.5)
     words: str  # the words of the claim that state it
+    tags: frozenset = frozenset()  # places and days named right after it ('off Rotterdam', 'on Monday')
 
 
 @dataclass(frozen=True)
@@ -41,20 +42,86 @@ class QType:
     scale: dict
     patterns: tuple[re.Pattern, ...]
     anchor: re.Pattern | None = None
+    scope: str = "all"  # "all" | "article": compared only inside one article
+    key: str | None = None  # "words": the subj group keys the comparison
+    cue: re.Pattern | None = None  # a claim without it is not tried
+
+
+# a predicate that is not a verb of the counted thing ('were not', 'were among')
+_NOT_PREDICATES = frozenset("""not also still never the all among about some only just more less due then
+there here both each around nearly almost over under into onto from with without able set""".split())
+# a value that is the earlier figure of a change ('up from about 90') is not the one stated
+_EARLIER = re.compile(r"(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan\s+the)\s+$", re.I)
+_TAG = re.compile(r"\b(?:in|at|off|near|on|outside|around|inside)\s+(?:the\s+)?((?-i:[A-Z][\w-]+))")
+_TAG_STOP = re.compile(r"[.;]|\band\s+that\b|\b(?:but|while|whereas|although)\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def qtypes() -> tuple[QType, ...]:
     lex = lexicon()
+    rules = quantity_rules()
     out = []
-    for t in quantity_rules()["types"]:
+    for t in rules["types"]:
         out.append(QType(
             name=t["name"], label=t.get("label", t["name"]), topic=t.get("topic"),
             unit=t.get("unit", ""), min=float(t.get("min", 0)), subject=t.get("subject"),
             scale=t.get("scale", {}), patterns=tuple(lex.compile(p) for p in t["patterns"]),
             anchor=lex.compile(t["anchor"]) if t.get("anchor") else None,
+            scope=t.get("scope", "all"), key=t.get("key"),
+            cue=lex.compile(t.get("cue") or t.get("anchor")) if (t.get("cue") or t.get("anchor")) else None,
+        ))
+    counts = rules.get("counts", {})
+    for noun, words in counts.get("nouns", {}).items():
+        out.append(QType(
+            name=f"count_{noun}", label=f"number of {noun}", topic=None, unit="", min=float(counts.get("min", 0)),
+            subject=None, scale={}, patterns=(lex.compile(rf"(?P<val>{{N}})\s+{{MOD}}{words}\s+{{PRED}}"),),
+            scope="article", key="words", cue=re.compile(rf"\b{words}\b", re.I),
         ))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _any_count_noun() -> re.Pattern:
+    """One pattern for every counted noun: a claim without any skips all count types."""
+    nouns = quantity_rules().get("counts", {}).get("nouns", {}).values()
+    return re.compile(r"\b(?:" + "|".join(nouns) + r")\b", re.I) if nouns else re.compile(r"(?!x)x")
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suf in ("ing", "ed", "es", "s"):
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+_KEY_STOP = frozenset("by over in from to under during this next each per a an the and or with of at on for".split())
+
+
+def _key_words(raw: str | None) -> str | None:
+    """Words that key a comparison: a predicate ('waiting' -> 'wait') or a
+    purpose ('direct income support' -> 'income support')."""
+    if not raw:
+        return None
+    words = []
+    for w in re.findall(r"[a-z][a-z-]*", raw.lower()):
+        if w in _KEY_STOP:
+            break
+        words.append(w)
+    words = [w for w in words if w not in _NOT_PREDICATES]
+    if not words:
+        return None
+    return " ".join(_stem(w) for w in words[-2:])
+
+
+def _tags(text: str, start: int, end: int) -> frozenset:
+    """Capitalised places and days named after a preposition in the words
+    right after a quantity (up to the end of its clause)."""
+    tail = text[start:min(len(text), end + 70)]
+    stop = _TAG_STOP.search(tail, end - start)
+    if stop:
+        tail = tail[:stop.start()]
+    return frozenset(m.group(1).lower() for m in _TAG.finditer(tail))
 
 
 def _unit_ok(qt: QType, v: Value) -> bool:
@@ -88,6 +155,13 @@ def _value(qt: QType, m: re.Match, group: str) -> Value | None:
     v = parse_number(raw)
     if v is None or not _unit_ok(qt, v):
         return None
+    if group == "val":
+        for add_group in ("add", "add2"):
+            extra = m.groupdict().get(add_group)
+            if extra:  # '€45m plus €5m in add-ons'
+                a = parse_number(extra)
+                if a is not None and (a.unit == v.unit or not a.unit):
+                    v = Value(v.lo + a.lo, v.hi + a.hi, v.unit, f"{raw} + {extra}")
     unit = (m.groupdict().get("unit") or "").lower()
     if qt.scale:
         factor = qt.scale.get(unit)
@@ -104,14 +178,23 @@ def quantities_in(text: str) -> list[Quantity]:
     found: dict[tuple[str, str | None], dict] = {}
     if not _HAS_NUMBER.search(text):
         return []
+    counts = _any_count_noun().search(text) is not None
     for qt in qtypes():
+        if qt.name.startswith("count_") and not counts:
+            continue
+        if qt.cue is not None and not qt.cue.search(text):
+            continue
         for pat in qt.patterns:
             for m in pat.finditer(text):
                 target = _value(qt, m, "val")
                 base = _value(qt, m, "base")
                 red = None
                 gd = m.groupdict()
-                if gd.get("rel") is not None:
+                if gd.get("val") and _EARLIER.search(text, max(0, m.start("val") - 20), m.start("val")):
+                    target = None  # 'up from about 90': an earlier figure, not the one stated
+                if gd.get("same"):
+                    red = Value(0.0, 0.0, "fraction", gd["same"])
+                elif gd.get("rel") is not None:
                     rel = gd["rel"]
                     red = Value(0.5, 0.5, "fraction", rel) if rel.lower().startswith("halv") else parse_fraction(rel)
                 elif gd.get("relto"):
@@ -125,8 +208,15 @@ def quantities_in(text: str) -> list[Quantity]:
                     red = None
                 if target is None and base is None and red is None:
                     continue
-                subj = _subject(text, m.start(), m.end(), qt.anchor) if qt.subject == "party" else None
-                slot = found.setdefault((qt.name, subj), {"t": [], "b": [], "r": [], "w": []})
+                if qt.key == "words":
+                    subj = _key_words(gd.get("subj") or gd.get("subj2"))
+                    if subj is None:
+                        continue
+                else:
+                    subj = _subject(text, m.start(), m.end(), qt.anchor) if qt.subject == "party" else None
+                slot = found.setdefault((qt.name, subj), {"t": [], "b": [], "r": [], "w": [], "g": set()})
+                if qt.scope == "article":
+                    slot["g"] |= _tags(text, m.start(), m.end())
                 if target:
                     slot["t"].append(target)
                 if base:
@@ -137,7 +227,7 @@ def quantities_in(text: str) -> list[Quantity]:
     out = []
     for (name, subj), s in found.items():
         out.append(Quantity(name, subj, _hull(s["t"]), _hull(s["b"]), _hull(s["r"]),
-                            _shortest(s["w"])))
+                            _shortest(s["w"]), frozenset(s["g"])))
     return out
 
 

@@ -123,7 +123,7 @@ def _keys(cl: ClaimView, text: str) -> list[str]:
     return ["topic:" + t for t in cl.topics if t not in GENERIC_TOPICS][:1]
 
 
-def detect_shares(claims: list[ClaimView]) -> list[Finding]:
+def detect_shares(claims: list[ClaimView], context=None) -> list[Finding]:
     """Findings of kind 'share' for incompatible allocations of one shared thing."""
     blocks: dict[str, dict[Allocation, list[ClaimView]]] = {}
     for cl in claims:

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ..contradict import detect
+from ..contradict import Context, detect
 from ..errors import UsageError
 from ..records import ClaimView, Finding
 from .models import (
@@ -66,6 +66,16 @@ def claim_views(session: Session) -> list[ClaimView]:
     return out
 
 
+def detection_context(session: Session) -> Context:
+    """What the detectors read besides the claims: article texts, claim
+    offsets and plan-point values."""
+    texts = dict(session.execute(select(Source.id, Source.text)).all())
+    starts = dict(session.execute(select(Claim.id, Claim.start)).all())
+    values = {f"{slug}:{number}": (vals or {}) for slug, number, vals in session.execute(
+        select(Plan.slug, PlanPoint.number, PlanPoint.values).join(Plan, PlanPoint.plan_id == Plan.id))}
+    return Context(texts=texts, starts=starts, point_values=values)
+
+
 def _point_ids(session: Session) -> dict[str, int]:
     q = select(PlanPoint.id, Plan.slug, PlanPoint.number).join(Plan, PlanPoint.plan_id == Plan.id)
     return {f"{slug}:{number}": pid for pid, slug, number in session.execute(q)}
@@ -89,7 +99,7 @@ def detect_and_store(session: Session) -> dict:
     caller commits (one session per command)."""
     views = claim_views(session)
     uid_of = {v.id: v.uid for v in views}
-    findings = detect(views)
+    findings = detect(views, detection_context(session))
     point_ids = _point_ids(session)
     existing = {c.key: c for c in session.execute(select(Contradiction)).scalars()}
     now = _now()
