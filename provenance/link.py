@@ -106,6 +106,14 @@ class _Rules:
     subject_chars: int = 2000
 
 
+def place_spellings(name: str) -> list[str]:
+    """Every spelling of every place in the shared gazetteer (rules/places.json, also
+    read by the contradiction detectors), longest first."""
+    data = json.loads((RULES.parent / name).read_text(encoding="utf-8"))
+    spellings = {s for p in data["places"] for s in [p["name"], *p.get("spellings", [])]}
+    return sorted(spellings, key=lambda s: (-len(s), s))
+
+
 def _c(patterns) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.I) for p in patterns)
 
@@ -119,8 +127,7 @@ def rules() -> _Rules:
         weak = list(spec.get("weak", []))
         strong = list(spec.get("strong", []))
         if spec.get("places_file"):
-            places = json.loads((RULES / spec["places_file"]).read_text(encoding="utf-8"))["places"]
-            alt = "|".join(re.escape(p) for p in places)
+            alt = "|".join(re.escape(p) for p in place_spellings(spec["places_file"]))
             strong.append(rf"(?:{cfg['battlefield_verbs']})[^.;]{{0,60}}\b(?:{alt})\b")
             strong.append(rf"\b(?:{alt})\b[^.;]{{0,60}}(?:{cfg['battlefield_verbs']})")
         topics[slug] = (_c(strong), _c(weak), _c(spec.get("veto", [])))
