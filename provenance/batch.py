@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from .db.models import Source
 from .db.store import StoreCache, article_from_source, replace_claims, serialize_writers, store_article
-from .errors import InputError, UsageError
+from .errors import UsageError
 from .pipeline import EXTRACTOR_VERSION, analyse, default_workers, process_paths
 from .render import say
 

@@ -35,12 +35,6 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int

@@ -91,10 +91,6 @@ def article_from_source(source: Source) -> Article:
     )
 
 
-def find_source(session: Session, sha256: str) -> Source | None:
-    return session.execute(select(Source).where(Source.sha256 == sha256)).scalar_one_or_none()
-
-
 def store_article(
     session: Session, article: Article, claims: list[LinkedClaim], cache: StoreCache,
     outlet_kinds: dict[str, str] | None = None, extractor_version: str | None = None,

@@ -76,10 +76,6 @@ def parse_date(text: str | None, year: int | None = None, whole: bool = False) -
     return None
 
 
-def year_of(iso: str | None) -> int | None:
-    return int(iso[:4]) if iso and re.match(r"\d{4}-", iso) else None
-
-
 _ISO_ANY = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 
 
