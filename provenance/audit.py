@@ -11,7 +11,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from itertools import combinations
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,12 +20,10 @@ from .db.store import fold
 from .ingest.outlets import outlet_name as canonical_outlet
 from .query import ClaimFilter, claim_records
 from .speakers_query import chain, speaker_label
+from .wordlists import word_list
 
-# Grammatical function words and generic reporting verbs (rules/stopwords.txt).
-FUNCTION_WORDS = frozenset(
-    line.strip() for line in (Path(__file__).resolve().parent / "rules" / "stopwords.txt").read_text("utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+# Grammatical function words and generic reporting verbs (rules/words/quote-drift.txt).
+FUNCTION_WORDS = word_list("quote-drift")
 STEM = 7  # words compared by their first letters: "constructive" ~ "constructively"
 MIN_SHARED = 3  # content words two wordings must share to be the same quote
 MIN_OVERLAP = 0.6  # weighted share of the shorter wording's content words

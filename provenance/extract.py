@@ -21,11 +21,7 @@ from provenance.segment import segment
 
 _PRESENT = ("base", "third")
 MAX_SENTENCE = 3000  # characters; longer "sentences" (no full stop in sight) are not attributed
-_CANDIDATE_WORDS = frozenset(("according", "criticized", "criticised", "condemned", "denounced", "slammed", "decried",
-                              "derided", "questioned", "disputed", "video", "footage", "image", "images", "photo",
-                              "photos", "imagery"))
 _WORD = re.compile(r"[^\W\d_]+")
-_QUESTION_LEADS = frozenset(("asked", "pressed", "questioned", "challenged"))
 _LEAD_CONJ = re.compile(r"(?:and|but|while|whereas)\s+(?=\S)")
 _TRIM_END = re.compile(r"(?:\s*(?:;|,)?\s*(?:and|or)?\s*[;,]?\s*)$")
 
@@ -40,7 +36,7 @@ def _cue_words() -> frozenset[str]:
     if _CUE_WORDS is None:
         lex = lexicon()
         words = {f.split()[0] for f in lex.form_lemma} | set(lex.document_heads)
-        words |= _CANDIDATE_WORDS
+        words |= lex.candidate_words
         words |= {w + "s" for w in lex.document_heads}
         _CUE_WORDS = frozenset(words)
     return _CUE_WORDS
@@ -154,7 +150,7 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
             frames = reported.frames_in(text, masked, toks, s.start, s.end, heading)
             if intro is not None:
                 frames = [f for f in frames if form_kind.get(f.cue, "past") not in _PRESENT]
-            if toks[0].low in _QUESTION_LEADS:  # "Asked whether the board had discussed X, he said ...": the question is no claim
+            if toks[0].low in lexicon().question_leads:  # "Asked whether the board had discussed X, he said ...": the question is no claim
                 lead = toks[skip_adverbial(toks)].start
                 frames = [f for f in frames if f.cue_start >= lead]
             frames = reported.select_frames(frames, masked, lambda m: relay.outlet_name(m) is not None)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .pattern_index import PatternIndex
+from .wordlists import word_list
 from .records import ExtractedClaim, LinkedClaim, PointLink
 
 RULES = Path(__file__).resolve().parent / "rules" / "topics"
@@ -32,10 +33,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9
 WORD = re.compile(r"[a-z][a-z'-]+")
 NUMBER = re.compile(r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(trillion|billion|bn|million|mln|thousand)?\b", re.I)
 SCALE = {"trillion": 10**12, "billion": 10**9, "bn": 10**9, "million": 10**6, "mln": 10**6, "thousand": 10**3}
-STOP = set("""the and for with that this from will would shall into under over their them they its his her our
-have has had been being are was were not but all any each other also only such than then there these those which
-who whom what when where while about after before between both more most some very can could may might must should
-plan plans point points draft agreement ukraine ukraine's ukrainian russia russia's russian said says""".split())
+STOP = word_list("link-stopwords")
 
 
 # --- the plan index (built from plan files or from the database) ---

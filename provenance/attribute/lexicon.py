@@ -125,6 +125,8 @@ class Lexicon:
         self.skip_words = set(lx["skip_words"])
         self.connectors = set(lx["connectors"])
         self.adverbial_starters = set(lx["adverbial_starters"])
+        self.candidate_words = frozenset(lx["candidate_words"])  # non-verb words that may start a claim
+        self.question_leads = frozenset(lx["question_leads"])  # "Asked whether ..., he said": no claim
         self.adverbial_tails = set(lx["adverbial_tails"])
         self.time_words = set(lx["time_words"])
         self.artifacts = set(lx["artifacts"])

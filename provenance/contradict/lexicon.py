@@ -11,19 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..wordlists import word_list
 from .numbers import FRAC, NUM, ORD
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 
-STOPWORDS = frozenset("""
-a an the and or but if of to in on at by for with from as into onto over under about after before
-that this these those it its it's is are was were be been being has have had do does did will would
-shall should can could may might must not no nor than then so such there their they them he she his
-her him we our us you your i me my who whom which what when where while also any all some each both
-said says say told tell according added noted stated announced claimed claims claim reported
-reports report statement statements denied deny denies rejected dismissed very more most other
-another one two new just only even still already further per via mr ms
-""".split())
+STOPWORDS = word_list("contradict-stopwords")
 
 
 def _load(name: str) -> dict:
