@@ -95,6 +95,7 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
     summary = Summary()
     with app.session() as session:
         index, cache, kinds = prepare(session)
+        stored = frozenset(bytes.fromhex(h) for h in session.execute(select(Source.sha256)).scalars())
     existing = []
     for p in paths:
         if Path(p).exists():
@@ -106,7 +107,7 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
     show = sys.stderr.isatty()
     with click.progressbar(length=0, label="ingesting", file=sys.stderr, hidden=not show,
                            show_pos=True) as bar:
-        results = process_paths(files, overrides, workers, index)
+        results = process_paths(files, overrides, workers, index, stored)
         try:
             for done in results:
                 summary.read += 1

@@ -33,7 +33,10 @@ class Processed:
     error: str | None = None
 
 
-_INDEX = None  # the plan index, set in the parent before workers fork
+# Set in each process that analyses files (the parent, or each worker by its
+# initializer): the plan index, and the SHA-256 digests of articles already stored.
+_INDEX = None
+_STORED: frozenset[bytes] = frozenset()
 
 
 def analyse(article: Article, index=None) -> list[LinkedClaim]:
@@ -53,6 +56,8 @@ def process_path(path: str, overrides: dict | None = None) -> Processed:
         article = read_article(path, overrides)
         if not _utf8(article.path):  # a file name with bytes that are not UTF-8: store a readable form
             article = replace(article, path=article.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+        if bytes.fromhex(article.sha256) in _STORED:  # stored before this run: nothing to extract
+            return Processed(path, article)
         return Processed(path, article, tuple(analyse(article)))
     except InputError as exc:
         return Processed(path, None, error=str(exc))
@@ -75,8 +80,15 @@ def _work(args: tuple[str, dict | None]) -> Processed:
     return process_path(*args)
 
 
-def _worker_init() -> None:
-    """Workers ignore Ctrl-C: the parent alone handles it and terminates the pool."""
+def _setup(index, stored: frozenset[bytes]) -> None:
+    global _INDEX, _STORED
+    _INDEX, _STORED = index, stored
+
+
+def _worker_init(index, stored: frozenset[bytes]) -> None:
+    """Workers get the run's data and ignore Ctrl-C: the parent alone handles it
+    and terminates the pool."""
+    _setup(index, stored)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -84,10 +96,11 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, index) -> Iterator[Processed]:
-    """Yield Processed records in input order, extracting in `workers` processes."""
-    global _INDEX
-    _INDEX = index
+def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, index,
+                  stored: frozenset[bytes] = frozenset()) -> Iterator[Processed]:
+    """Yield Processed records in input order, extracting in `workers` processes.
+    Articles whose digest is in `stored` are read but not analysed."""
+    _setup(index, stored)
     jobs = ((str(p), overrides) for p in paths)
     if workers <= 1:
         for job in jobs:
@@ -95,7 +108,7 @@ def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, i
         return
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     window = workers * 4
-    pool = ctx.Pool(workers, initializer=_worker_init)
+    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(index, stored))
     try:
         pending: deque = deque()
         for job in jobs:
