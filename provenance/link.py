@@ -165,10 +165,9 @@ def topic_scores(text: str) -> dict[str, float]:
     text = text.translate(QUOTES)
     index, owners = _topic_index()
     out: dict[str, float] = {}
-    for i in index.candidates(text):
-        if index.patterns[i].search(text):
-            slug, weight = owners[i]
-            out[slug] = out.get(slug, 0.0) + weight
+    for i in index.matching(text):
+        slug, weight = owners[i]
+        out[slug] = out.get(slug, 0.0) + weight
     topics = rules().topics
     return {slug: v for slug, v in out.items() if not any(p.search(text) for p in topics[slug][2])}
 
@@ -201,6 +200,7 @@ def _flat_numbers(value) -> set[int]:
     return set()
 
 
+@lru_cache(maxsize=65536)
 def _stem(w: str) -> str:
     w = w.strip("'-").removesuffix("'s")
     for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
@@ -228,15 +228,25 @@ def _plan_cue_patterns(slug: str, n: int) -> tuple[re.Pattern, ...]:
     return (re.compile(rf"\b{n}[- ]point\b|\b{n} points\b", re.I),) + tuple(rules().plan_cues.get(slug, ()))
 
 
+@lru_cache(maxsize=16)
+def _plan_cue_index(plans: tuple[tuple[str, int], ...]) -> tuple[PatternIndex, tuple[str, ...]]:
+    """Every plan's cue patterns in one index, with the plan each belongs to."""
+    patterns, owners = [], []
+    for slug, n in plans:
+        for pattern in _plan_cue_patterns(slug, n):
+            patterns.append(pattern)
+            owners.append(slug)
+    return PatternIndex(patterns), tuple(owners)
+
+
 @lru_cache(maxsize=2048)
 def _plans_named(text: str, plans: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
     """Memoised per text: the paragraphs and headings of an article are asked about once per claim."""
-    out = []
-    for slug, n in plans:
-        count = sum(len(p.findall(text)) for p in _plan_cue_patterns(slug, n))
-        if count:
-            out.append((slug, count))
-    return tuple(out)
+    index, owners = _plan_cue_index(plans)
+    counts: dict[str, int] = {}
+    for i, n in index.counts(text).items():
+        counts[owners[i]] = counts.get(owners[i], 0) + n
+    return tuple((slug, counts[slug]) for slug, _ in plans if counts.get(slug))
 
 
 @lru_cache(maxsize=256)
@@ -248,17 +258,28 @@ def on_subject(text: str) -> bool:
     r = rules()
     if not text or not r.subject:
         return True
-    hits = sum(len(p.findall(text)) for p in r.subject)
+    hits = sum(_subject_index().counts(text).values())
     return hits >= max(1, len(text) // max(1, r.subject_chars))
 
 
-def relation_of(text: str) -> str:
+@lru_cache(maxsize=1)
+def _subject_index() -> PatternIndex:
+    return PatternIndex(list(rules().subject))
+
+
+@lru_cache(maxsize=1)
+def _relation_index() -> tuple[PatternIndex, int]:
+    """Dispute cues then proposal cues in one index, and where the proposal cues start."""
     r = rules()
-    if any(p.search(text) for p in r.disputes):
-        return "disputes"
-    if any(p.search(text) for p in r.proposes):
-        return "proposes"
-    return "describes"
+    return PatternIndex(list(r.disputes) + list(r.proposes)), len(r.disputes)
+
+
+def relation_of(text: str) -> str:
+    index, first_proposal = _relation_index()
+    found = index.matching(text)
+    if not found:
+        return "describes"
+    return "disputes" if found[0] < first_proposal else "proposes"
 
 
 def _paragraph(text: str, start: int) -> tuple[int, int]:

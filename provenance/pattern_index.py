@@ -76,12 +76,16 @@ def literal_heads(pattern: str) -> set[str] | None:
 
 
 class PatternIndex:
-    """Many patterns; `candidates(text)` gives the positions of those that can match."""
+    """Many patterns; `candidates(text)` gives the positions of those that can match,
+    `matching(text)` those that do match and `counts(text)` how often each matches
+    (as `len(findall)` would count) — each only trying a pattern where a word of
+    the text starts with one of its heads."""
 
     def __init__(self, patterns: list[re.Pattern]) -> None:
         self.patterns = patterns
         self.always: list[int] = []
         self.by_head: dict[str, list[int]] = {}
+        self._by_word: dict[str, tuple[int, ...]] = {}
         for i, p in enumerate(patterns):
             heads = literal_heads(p.pattern)
             if heads is None:
@@ -90,12 +94,57 @@ class PatternIndex:
                 for h in heads:
                     self.by_head.setdefault(h, []).append(i)
 
+    def _word_hits(self, word: str) -> tuple[int, ...]:
+        """Patterns that can start at a word (memoised: words repeat)."""
+        hits = self._by_word.get(word)
+        if hits is None:
+            found: set[int] = set()
+            for k in range(1, min(HEAD, len(word)) + 1):
+                found.update(self.by_head.get(word[:k], ()))
+            hits = tuple(sorted(found))
+            if len(self._by_word) < 200_000:
+                self._by_word[word] = hits
+        return hits
+
     def candidates(self, text: str) -> set[int]:
         found = set(self.always)
-        by_head = self.by_head
         for word in set(_WORD.findall(text.lower())):
-            for k in range(1, min(HEAD, len(word)) + 1):
-                hit = by_head.get(word[:k])
-                if hit:
-                    found.update(hit)
+            found.update(self._word_hits(word))
         return found
+
+    def _starts(self, text: str) -> dict[int, list[int]]:
+        """Pattern -> the word starts (in order) where it may match."""
+        at: dict[int, list[int]] = {}
+        for m in _WORD.finditer(text):
+            for i in self._word_hits(m.group().lower()):
+                at.setdefault(i, []).append(m.start())
+        return at
+
+    def matching(self, text: str) -> list[int]:
+        """The patterns that match somewhere in text (as `search` would find), in index order."""
+        out = [i for i in self.always if self.patterns[i].search(text)]
+        for i, starts in self._starts(text).items():
+            match = self.patterns[i].match
+            if any(match(text, s) for s in starts):
+                out.append(i)
+        out.sort()
+        return out
+
+    def counts(self, text: str) -> dict[int, int]:
+        """Pattern -> number of non-overlapping matches, leftmost first (as `findall`)."""
+        out = {}
+        for i in self.always:
+            n = len(self.patterns[i].findall(text))
+            if n:
+                out[i] = n
+        for i, starts in self._starts(text).items():
+            match, n, after = self.patterns[i].match, 0, -1
+            for s in starts:
+                if s < after:
+                    continue
+                m = match(text, s)
+                if m:
+                    n, after = n + 1, max(m.end(), s + 1)
+            if n:
+                out[i] = n
+        return out

@@ -67,3 +67,33 @@ def test_optional_groups_never_miss(words):
                                                r"\b(?:ab){2}c", r"\b(ab)*c\b")]
     text = " ".join(words)
     assert brute(patterns, text) <= PatternIndex(patterns).candidates(text)
+
+
+def brute_counts(patterns, text):
+    return {i: len(p.findall(text)) for i, p in enumerate(patterns) if p.findall(text)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["giving up", "cease-fire cease-fire", "a new a"]), max_size=14),
+       st.sampled_from([" ", "  ", ", ", "-", "'"]))
+def test_matching_and_counts_equal_running_every_pattern(words, sep):
+    patterns = [re.compile(p, re.I) for p in PATTERNS + [r"\b(a|a new) (new )?vote\b", r"\bcease\b.{0,12}\bfire\b"]]
+    index = PatternIndex(patterns)
+    text = sep.join(words)
+    assert set(index.matching(text)) == brute(patterns, text)
+    assert index.counts(text) == brute_counts(patterns, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_topic_lexicon_matching_is_exact_on_arbitrary_text(text):
+    index, _ = _topic_index()
+    assert set(index.matching(text)) == brute(index.patterns, text)
+    assert index.counts(text) == brute_counts(index.patterns, text)
+
+
+def test_counts_skip_a_match_inside_an_earlier_one():
+    patterns = [re.compile(r"\bpeace plan\b|\bplan for\b", re.I), re.compile(r"\bplan\w*", re.I)]
+    text = "the peace plan for peace and the planned plan"
+    assert PatternIndex(patterns).counts(text) == {0: 1, 1: 3}
+    assert brute_counts(patterns, text) == {0: 1, 1: 3}
