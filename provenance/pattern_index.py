@@ -29,8 +29,9 @@ def _prefixes(items) -> set[str] | None:
         if op is LITERAL:
             out += chr(arg)
             continue
-        if out:
-            return {out}
+        if out:  # the parser factors "(children|civilians)" into "c" + "(hildren|ivilians)": go on
+            rest = _prefixes(items[pos:]) if len(out) < HEAD else None
+            return {out + r for r in rest} if rest else {out}
         if op is SUBPATTERN:
             return _prefixes(list(arg[-1]) + list(items[pos + 1:]))
         if op in (MAX_REPEAT, MIN_REPEAT):
@@ -75,6 +76,29 @@ def literal_heads(pattern: str) -> set[str] | None:
     return heads
 
 
+def _trie(words) -> str:
+    """A regex matching any of `words`, factored by common prefixes (the stdlib
+    engine tries the branches of a flat alternation one by one at each position)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a head ends here: the rest is optional (the shortest head is enough)
+            return ""
+        return body
+
+    return walk(tree) or "(?!)"
+
+
 class PatternIndex:
     """Many patterns; `candidates(text)` gives the positions of those that can match,
     `matching(text)` those that do match and `counts(text)` how often each matches
@@ -93,6 +117,8 @@ class PatternIndex:
             else:
                 for h in heads:
                     self.by_head.setdefault(h, []).append(i)
+        # where a word starts with a head: found by one scan in C, not a loop over every word
+        self._head_re = re.compile(r"(?<!\w)" + _trie(self.by_head), re.I) if self.by_head else None
 
     def _word_hits(self, word: str) -> tuple[int, ...]:
         """Patterns that can start at a word (memoised: words repeat)."""
@@ -115,9 +141,13 @@ class PatternIndex:
     def _starts(self, text: str) -> dict[int, list[int]]:
         """Pattern -> the word starts (in order) where it may match."""
         at: dict[int, list[int]] = {}
-        for m in _WORD.finditer(text):
-            for i in self._word_hits(m.group().lower()):
-                at.setdefault(i, []).append(m.start())
+        if self._head_re is None:
+            return at
+        word_at = _WORD.match
+        for m in self._head_re.finditer(text):
+            start = m.start()
+            for i in self._word_hits(word_at(text, start).group().lower()):
+                at.setdefault(i, []).append(start)
         return at
 
     def matching(self, text: str) -> list[int]:
