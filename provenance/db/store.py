@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -44,6 +45,7 @@ def serialize_writers(session: Session, purpose: str) -> None:
         session.execute(sql("UPDATE plans SET id = id WHERE 1 = 0"))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A match key: case-folded, accents removed, spaces folded."""
     text = unicodedata.normalize("NFKD", text)
@@ -130,12 +132,12 @@ def _speaker_ids(session: Session, article: Article, claims: list[LinkedClaim], 
             wanted[speaker_key(article, c.speaker_name, c.speaker_type)] = (c.speaker_name, c.speaker_type or "person")
     missing = sorted(k for k in wanted if k not in cache.speakers)
     if missing:  # one insert-or-ignore and one select for all new speakers, in key order
-        insert = _insert(session)
-        session.execute(
-            insert(Speaker).on_conflict_do_nothing(index_elements=["key"]),
+        insert, conn = _insert(session), session.connection()
+        conn.execute(
+            insert(Speaker.__table__).on_conflict_do_nothing(index_elements=["key"]),
             [{"key": k, "name": wanted[k][0], "type": wanted[k][1]} for k in missing],
         )
-        cache.speakers.update(session.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(missing))).all())
+        cache.speakers.update(conn.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(missing))).all())
     ids = {key: cache.speakers[key] for key in wanted}
     aliases = set()
     for lc in claims:
@@ -146,9 +148,8 @@ def _speaker_ids(session: Session, article: Article, claims: list[LinkedClaim], 
                 if alias and len(alias) <= 300:
                     aliases.add((sid, alias))
     if aliases:
-        insert = _insert(session)
-        session.execute(
-            insert(SpeakerAlias).on_conflict_do_nothing(index_elements=["speaker_id", "alias"]),
+        session.connection().execute(
+            _insert(session)(SpeakerAlias.__table__).on_conflict_do_nothing(index_elements=["speaker_id", "alias"]),
             [{"speaker_id": s, "alias": a} for s, a in sorted(aliases)],
         )
     return ids
@@ -190,9 +191,10 @@ def insert_claims(session: Session, article: Article, source_id: int, claims: li
 def _insert_claim_rows(session: Session, rows: list[dict]) -> list[int]:
     """One executemany, then the new ids by uid (unique): two statements per
     article, where RETURNING in parameter order costs one per row on SQLite."""
-    session.execute(Claim.__table__.insert(), rows)
+    conn = session.connection()  # Core, not the ORM: the rows are plain dicts
+    conn.execute(Claim.__table__.insert(), rows)
     uids = [r["uid"] for r in rows]
-    ids = dict(session.execute(select(Claim.uid, Claim.id).where(Claim.uid.in_(uids))).all())
+    ids = dict(conn.execute(select(Claim.uid, Claim.id).where(Claim.uid.in_(uids))).all())
     return [ids[u] for u in uids]
 
 
@@ -207,10 +209,11 @@ def _insert_children(session: Session, claim_ids, extras, cache: StoreCache) -> 
             if pid is not None and pid not in seen:
                 seen.add(pid)
                 links.append({"claim_id": cid, "point_id": pid, "relation": link.relation, "score": link.score})
+    conn = session.connection()
     if relays:
-        session.execute(ClaimRelay.__table__.insert(), relays)
+        conn.execute(ClaimRelay.__table__.insert(), relays)
     if links:
-        session.execute(ClaimPoint.__table__.insert(), links)
+        conn.execute(ClaimPoint.__table__.insert(), links)
 
 
 def replace_claims(session: Session, source: Source, article: Article, claims: list[LinkedClaim],

@@ -105,7 +105,8 @@ def read_article(path: str | Path, overrides: dict | None = None) -> Article:
         raw, encoding = decode_bytes(data, declared)
     except DecodeError as exc:
         raise _fail(path, str(exc)) from None
-    if not normalize_text(raw):
+    normal = normalize_text(raw)
+    if not normal:
         raise _fail(path, "empty or whitespace-only")
     if not path.suffix or re.fullmatch(r"\.\d+", path.suffix):
         fmt = _format(path, raw)
@@ -124,8 +125,10 @@ def read_article(path: str | Path, overrides: dict | None = None) -> Article:
     else:
         if fmt == "markdown":
             raw, embedded = strip_markdown(raw)
-        text, day = drop_date_prefix(normalize_text(raw))
-        text = normalize_text(text)
+            normal = normalize_text(raw)
+        text, day = drop_date_prefix(normal)
+        if day:  # normalising is idempotent: only the cut text needs it again
+            text = normalize_text(text)
         if not text:
             raise _fail(path, "no article text after its metadata line")
         if day:
