@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from provenance.attribute import direct, document, relay, reported
 from provenance.attribute.frames import Attribution, Mention, main_subject, skip_adverbial, tokenize
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.quotes import find_quotes, mask_quotes
+from provenance.pattern_index import PatternIndex
 from provenance.records import Article, ExtractedClaim
 from provenance.resolve import resolve_claims
 from provenance.segment import segment
@@ -43,7 +45,12 @@ def _cue_words() -> frozenset[str]:
 
 
 def _furniture(block_text: str) -> bool:
-    return any(p.search(block_text) for p in lexicon().furniture_list)
+    return bool(_furniture_index().matching(block_text))
+
+
+@lru_cache(maxsize=1)
+def _furniture_index() -> PatternIndex:
+    return PatternIndex(list(lexicon().furniture_list))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

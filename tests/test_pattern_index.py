@@ -97,3 +97,12 @@ def test_counts_skip_a_match_inside_an_earlier_one():
     text = "the peace plan for peace and the planned plan"
     assert PatternIndex(patterns).counts(text) == {0: 1, 1: 3}
     assert brute_counts(patterns, text) == {0: 1, 1: 3}
+
+
+def test_text_whose_lower_case_is_longer_is_read_word_by_word():
+    patterns = [re.compile(r"\bcease-?fire\b", re.I), re.compile(r"\bistanbul talks\b", re.I)]
+    text = "İstanbul: a CEASEFIRE was agreed, and the ceasefire held"
+    index = PatternIndex(patterns)
+    assert len(text.lower()) != len(text)
+    assert set(index.matching(text)) == brute(patterns, text) == {0}
+    assert index.counts(text) == brute_counts(patterns, text) == {0: 2}
