@@ -47,6 +47,14 @@ class IndexPoint:
     title: str
     text: str
     values: dict = field(default_factory=dict, compare=False, hash=False)
+    # derived once here (not in a cache keyed by the point: values take no part in equality)
+    numbers: frozenset = field(default=frozenset(), compare=False, hash=False, repr=False)
+    words: frozenset = field(default=frozenset(), compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "numbers", frozenset(_flat_numbers(self.values)))
+        object.__setattr__(self, "words", frozenset(content_words(
+            f"{self.title} {self.text} {' '.join(map(str, self.values))} {json.dumps(self.values)}")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,11 +221,6 @@ def content_words(text: str) -> set[str]:
     return {_stem(w) for w in WORD.findall(text.lower()) if len(w) > 2 and w not in STOP}
 
 
-@lru_cache(maxsize=4096)
-def _point_words(p: IndexPoint) -> frozenset[str]:
-    return frozenset(content_words(f"{p.title} {p.text} {' '.join(map(str, p.values))} {json.dumps(p.values)}"))
-
-
 def plans_named(text: str, index: PlanIndex) -> dict[str, int]:
     """How often each plan is named in `text` ("28-point", "28 points", rule cues)."""
     return dict(_plans_named(text, tuple((plan.slug, len(plan.points)) for plan in index.plans)))
@@ -344,7 +347,7 @@ def _link_one(c, span, text, index, allowed, article_plans) -> LinkedClaim:
     if nums:
         for plan in index.plans:
             for p in plan.points:
-                if nums & _flat_numbers(p.values):
+                if not nums.isdisjoint(p.numbers):
                     value_hits.setdefault(p.topic, set()).add(p.ref)
                     scores[p.topic] = scores.get(p.topic, 0.0) + r.value_weight
     topics = {k for k, v in scores.items() if v >= r.threshold}
@@ -394,7 +397,7 @@ def _point_links(c, span, text, topics, value_hits, index, allowed, article_plan
             cands = [p for p in plan.points if p.topic == topic]
             if not cands:
                 continue
-            sims = {p.ref: len(words & _point_words(p)) + (3 if p.ref in hits else 0) for p in cands}
+            sims = {p.ref: len(words & p.words) + (3 if p.ref in hits else 0) for p in cands}
             best = max(sims.values())
             for p in cands:
                 if sims[p.ref] == best:
