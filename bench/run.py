@@ -3,7 +3,7 @@
 Environment: BENCH_N (articles, default 20000), BENCH_WORKERS (default: CPUs),
 BENCH_DIR (work folder, default bench/work), BENCH_OUT (default bench/results.json),
 BENCH_REPEAT (query repetitions, default 30).
-Writes results.json with the keys: articles, claims, ingest_s, articles_per_s,
+Writes results.json (and results-<N>.json, kept per size) with the keys: articles, claims, ingest_s, articles_per_s,
 mb_per_s, claims_per_s, floor_s, ingest_over_floor, peak_rss_mb, workers,
 query_ms (name -> {p50, p95}), export_claims_per_s, detect_s.
 """
@@ -147,6 +147,8 @@ def main() -> int:
     }
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(results, indent=2) + "\n")
+    # also kept per size, so runs at two sizes can be compared (memory flat? detection ~ n log n?)
+    out_path.with_name(f"{out_path.stem}-{n}{out_path.suffix}").write_text(json.dumps(results, indent=2) + "\n")
     width = max(len(k) for k in results)
     for key, value in results.items():
         if key == "query_ms":

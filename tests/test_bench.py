@@ -20,6 +20,7 @@ def test_bench_runs_small_and_writes_all_keys(tmp_path):
     assert done.returncode == 0, done.stderr
     results = json.loads((tmp_path / "results.json").read_text())
     assert KEYS <= results.keys()
+    assert json.loads((tmp_path / "results-12.json").read_text()) == results  # kept per size too
     assert results["articles"] == 12 and results["claims"] > 12
     assert set(results["query_ms"]) >= {"who-said", "claims --speaker", "point"}
     names = sorted(p.name for p in (tmp_path / "work" / "corpus-12").iterdir() if not p.name.startswith("."))
