@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .pattern_index import PatternIndex
+from .pattern_index import PatternIndex, alternation
 from .wordlists import word_list
 from .records import ExtractedClaim, LinkedClaim, PointLink
 
@@ -133,7 +133,7 @@ def rules() -> _Rules:
         weak = list(spec.get("weak", []))
         strong = list(spec.get("strong", []))
         if spec.get("places_file"):
-            alt = "|".join(re.escape(p) for p in place_spellings(spec["places_file"]))
+            alt = alternation({p.lower() for p in place_spellings(spec["places_file"])})  # matched with re.I
             strong.append(rf"(?:{cfg['battlefield_verbs']})[^.;]{{0,60}}\b(?:{alt})\b")
             strong.append(rf"\b(?:{alt})\b[^.;]{{0,60}}(?:{cfg['battlefield_verbs']})")
         topics[slug] = (_c(strong), _c(weak), _c(spec.get("veto", [])))

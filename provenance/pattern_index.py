@@ -99,6 +99,29 @@ def _trie(words) -> str:
     return walk(tree) or "(?!)"
 
 
+def alternation(words) -> str:
+    """A regex for "any of these literal strings", factored into a tree by common
+    prefixes.  It matches what the flat alternation sorted longest first matches:
+    two strings can only both match at one position when one is a prefix of the
+    other, and the tree tries the longer one first there too (its tail is a greedy
+    optional group).  Far faster on the stdlib engine than a flat alternation."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        branches = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(tree) if tree else "(?!)"
+
+
 class PatternIndex:
     """Many patterns; `candidates(text)` gives the positions of those that can match,
     `matching(text)` those that do match and `counts(text)` how often each matches

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.link import _topic_index
-from provenance.pattern_index import PatternIndex, literal_heads
+from provenance.pattern_index import PatternIndex, alternation, literal_heads
 
 PATTERNS = [r"\b(surrender\w*|cede|give up)\b", r"\bnuclear (weapons|arms)\b", r"\beu\b", r"\b(?:Kupiansk|Kupyansk)\b",
             r"(?:captured|seized)[^.;]{0,60}\btown\b", r"\ba (new|fresh) vote\b", r"\$\d+", r"\bs?anctions\b",
@@ -106,3 +106,24 @@ def test_text_whose_lower_case_is_longer_is_read_word_by_word():
     assert len(text.lower()) != len(text)
     assert set(index.matching(text)) == brute(patterns, text) == {0}
     assert index.counts(text) == brute_counts(patterns, text) == {0: 2}
+
+
+NAMES = ["AP", "AFP", "AP News", "Reuters", "the Times", "The Times of London", "RIA", "RIA Novosti", "a", "ab",
+         "abc", "Kyiv", "Kyiv Independent", "Le Monde", "Le Mon", "x.y", "a+b"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NAMES + ["News", "of", "London", "Novosti", "x", "y", "b", "c"]), max_size=8),
+       st.sampled_from([" ", "", ", ", "-"]))
+def test_alternation_tree_matches_like_the_flat_alternation_longest_first(words, sep):
+    text = sep.join(words)
+    flat = re.compile("|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)))
+    tree = re.compile(alternation(NAMES))
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    flat_i = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")(?!\w)", re.I)
+    tree_i = re.compile(r"(?<!\w)(?:" + alternation({n.lower() for n in NAMES}) + r")(?!\w)", re.I)
+    assert [m.span() for m in tree_i.finditer(text.upper())] == [m.span() for m in flat_i.finditer(text.upper())]
+
+
+def test_alternation_of_nothing_never_matches():
+    assert re.search(alternation([]), "anything") is None
