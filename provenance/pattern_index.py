@@ -12,6 +12,7 @@ would give, only faster.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 import re._parser as sre_parse  # the stdlib's own regex parser (Python 3.11+)
 from re._constants import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
 
@@ -142,7 +143,8 @@ class PatternIndex:
                     self.by_head.setdefault(h, []).append(i)
         # where a word starts with a head: found by one scan in C, not a loop over every word
         # (heads are lower case: the scan runs over the lower-cased text, without re.I, which is 2-4x faster)
-        self._head_re = re.compile(r"(?<!\w)" + _trie(self.by_head)) if self.by_head else None
+        # the match is the whole word, so its patterns are one dictionary look-up away
+        self._head_re = re.compile(r"(?<!\w)(?=" + _trie(self.by_head) + r")\w+") if self.by_head else None
 
     def _word_hits(self, word: str) -> tuple[int, ...]:
         """Patterns that can start at a word (memoised: words repeat)."""
@@ -162,33 +164,38 @@ class PatternIndex:
             found.update(self._word_hits(word))
         return found
 
+    def _words(self, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(start, patterns that may match there) for each word of text starting with a head, in order."""
+        if self._head_re is None:
+            return
+        low = text.lower()
+        hits_of = self._word_hits
+        if len(low) != len(text):  # a character whose lower case is longer (İ): word by word
+            for m in _WORD.finditer(text):
+                hits = hits_of(m.group().lower())
+                if hits:
+                    yield m.start(), hits
+            return
+        for m in self._head_re.finditer(low):
+            yield m.start(), hits_of(m.group())
+
     def _starts(self, text: str) -> dict[int, list[int]]:
         """Pattern -> the word starts (in order) where it may match."""
         at: dict[int, list[int]] = {}
-        if self._head_re is None:
-            return at
-        low = text.lower()
-        if len(low) != len(text):  # a character whose lower case is longer (İ): word by word
-            for m in _WORD.finditer(text):
-                for i in self._word_hits(m.group().lower()):
-                    at.setdefault(i, []).append(m.start())
-            return at
-        word_at = _WORD.match
-        for m in self._head_re.finditer(low):
-            start = m.start()
-            for i in self._word_hits(word_at(low, start).group()):
+        for start, hits in self._words(text):
+            for i in hits:
                 at.setdefault(i, []).append(start)
         return at
 
     def matching(self, text: str) -> list[int]:
         """The patterns that match somewhere in text (as `search` would find), in index order."""
-        out = [i for i in self.always if self.patterns[i].search(text)]
-        for i, starts in self._starts(text).items():
-            match = self.patterns[i].match
-            if any(match(text, s) for s in starts):
-                out.append(i)
-        out.sort()
-        return out
+        patterns = self.patterns
+        found = {i for i in self.always if patterns[i].search(text)}
+        for start, hits in self._words(text):
+            for i in hits:
+                if i not in found and patterns[i].match(text, start):
+                    found.add(i)
+        return sorted(found)
 
     def counts(self, text: str) -> dict[int, int]:
         """Pattern -> number of non-overlapping matches, leftmost first (as `findall`)."""
