@@ -53,10 +53,13 @@ def _furniture_index() -> PatternIndex:
     return PatternIndex(list(lexicon().furniture_list))
 
 
+_TRAILING_CONJ = re.compile(r"[;,]?\s+(?:and|or)$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ;,":
         end -= 1
-    m = re.search(r"[;,]?\s+(?:and|or)$", text[start:end])
+    m = _TRAILING_CONJ.search(text[start:end])
     if m:
         end = start + m.start()
     while end > start and text[end - 1] in " ;,":

@@ -24,6 +24,8 @@ _DETS = re.compile(r"^(?:the|a|an|another|his|her|its|their|our)\s+", re.I)
 _OFFICE = re.compile(r"^(?P<owner>.+?)['’]s?\s+office$|^(?P<pron>his|her|their)\s+office$", re.I)
 _PREFIXED = re.compile(r"(?:al|el|bin|ibn|ben|abu|ould)-[A-Z]")
 _PARTS = "|".join(sorted((re.escape(p) for p in lexicon().name_particles), key=len, reverse=True))
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_JOINT = re.compile(r"\band\b|,")
 _MULTI = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{_PARTS})\s+)*[A-Z][\w’'.-]*)+")
 _NAMEISH = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{_PARTS})\s+)*[A-Z][\w’'.-]*)+|[A-Z][\w’'-]+")
 
@@ -130,7 +132,7 @@ class Resolver(CorefMixin):
         if self._people is None:
             pp: list[tuple[int, Speaker]] = []
             for m in _NAMEISH.finditer(self.masked):
-                sp = self._name_lookup(re.sub(r"['’]s$", "", m.group(0)), scan=True)
+                sp = self._name_lookup(_POSSESSIVE_END.sub("", m.group(0)), scan=True)
                 if sp is not None and sp.type == "person":
                     pp.append((m.start(), sp))
             self._people = (pp, [p for p, _ in pp])
@@ -278,7 +280,7 @@ class Resolver(CorefMixin):
 
     def joint(self, att: Attribution) -> list[Speaker] | None:
         """'A, B and C said' -> one speaker per named person."""
-        if att.mention is None or not re.search(r"\band\b|,", att.mention.text):
+        if att.mention is None or not _JOINT.search(att.mention.text):
             return None
         parts = re.split(r",\s*|\s+and\s+", att.mention.text)
         out = []

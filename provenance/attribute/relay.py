@@ -21,6 +21,9 @@ class Relay:
     mode: str  # "told" (binds to its own speaker) | "reported" (whole sentence) | "by" (a document seen by) | "ref"
 
 
+_THE = re.compile(r"^the\s+", re.I)
+
+
 class _Outlets:
     def __init__(self) -> None:
         names: dict[str, str] = {}
@@ -62,7 +65,7 @@ class _Outlets:
         self.ref_re = re.compile(r"\b(?:per\s+the\s+report|according\s+to\s+the\s+report|the\s+report\s+said|the\s+report\s+says)\b", re.I)
 
     def canon(self, s: str) -> str | None:
-        k = re.sub(r"^the\s+", "", s.strip(), flags=re.I).lower()
+        k = _THE.sub("", s.strip()).lower()
         return self.names.get(k) or self.names.get("the " + k) or self.names.get(s.strip().lower())
 
 
