@@ -65,8 +65,7 @@ def _store_with_retry(app, article, claims, cache, kinds) -> bool:
         except OperationalError as exc:
             if attempt == RETRIES - 1 or not any(t in str(exc.orig).lower() for t in TRANSIENT):
                 raise
-            cache.outlets.clear()
-            cache.speakers.clear()
+            cache.forget()
             time.sleep(0.2 * (attempt + 1))
     return False
 

@@ -30,6 +30,7 @@ def _insert(session: Session):
     return insert
 
 
+ALIAS_CACHE = 200_000  # (speaker, alias) pairs remembered as stored; beyond that, insert-or-ignore every time
 LOCK_KEYS = {"plans": 0x70726F77, "contradictions": 0x70726F78}  # PostgreSQL advisory lock keys
 
 
@@ -71,6 +72,13 @@ class StoreCache:
     outlets: dict[str, int] = field(default_factory=dict)
     speakers: dict[str, int] = field(default_factory=dict)
     points: dict[str, int] = field(default_factory=dict)  # "us-28:19" -> plan_points.id
+    aliases: set[tuple[int, str]] = field(default_factory=set)  # (speaker id, alias) stored
+
+    def forget(self) -> None:
+        """After a rolled-back transaction: what it wrote is gone (plan points stay)."""
+        self.outlets.clear()
+        self.speakers.clear()
+        self.aliases.clear()
 
 
 def outlet_id(session: Session, cache: StoreCache, name: str, kind: str = "outlet") -> int:
@@ -137,21 +145,28 @@ def _speaker_ids(session: Session, article: Article, claims: list[LinkedClaim], 
             insert(Speaker.__table__).on_conflict_do_nothing(index_elements=["key"]),
             [{"key": k, "name": wanted[k][0], "type": wanted[k][1]} for k in missing],
         )
-        cache.speakers.update(conn.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(missing))).all())
-    ids = {key: cache.speakers[key] for key in wanted}
+        fetched = dict(conn.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(missing))).all())
+        # an anonymous speaker belongs to one article: not kept, so the cache does not grow with the corpus
+        cache.speakers.update((k, v) for k, v in fetched.items() if not k.startswith("anon:"))
+    else:
+        fetched = {}
+    ids = {key: cache.speakers[key] if key in cache.speakers else fetched[key] for key in wanted}
     aliases = set()
     for lc in claims:
         c = lc.claim
         if c.speaker_name:
             sid = ids[speaker_key(article, c.speaker_name, c.speaker_type)]
             for alias in {c.speaker_name, *c.aliases}:
-                if alias and len(alias) <= 300:
+                if alias and len(alias) <= 300 and (sid, alias) not in cache.aliases:
                     aliases.add((sid, alias))
     if aliases:
         session.connection().execute(
             _insert(session)(SpeakerAlias.__table__).on_conflict_do_nothing(index_elements=["speaker_id", "alias"]),
             [{"speaker_id": s, "alias": a} for s, a in sorted(aliases)],
         )
+        if len(cache.aliases) < ALIAS_CACHE:
+            anonymous = {sid for key, sid in ids.items() if key.startswith("anon:")}
+            cache.aliases.update(a for a in aliases if a[0] not in anonymous)
     return ids
 
 
