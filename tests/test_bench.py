@@ -27,3 +27,13 @@ def test_bench_runs_small_and_writes_all_keys(tmp_path):
     assert any(n.endswith(".html") for n in names) and any(n.endswith(".txt") for n in names)
     texts = {(tmp_path / "work" / "corpus-12" / n).read_text() for n in names}
     assert len(texts) == 12  # no two articles identical
+    # BENCH_REUSE=1: detection and queries measured again on the kept database, the ingest record reused
+    env["BENCH_REUSE"] = "1"
+    again = subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "reusing the ingest" in again.stderr
+    second = json.loads((tmp_path / "results.json").read_text())
+    assert KEYS <= second.keys()
+    assert (second["ingest_s"], second["floor_s"], second["claims"]) == (results["ingest_s"], results["floor_s"],
+                                                                        results["claims"])
