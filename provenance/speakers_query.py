@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from .db.models import Claim, Outlet, Source, Speaker, SpeakerAlias
-from .db.search import search_terms
-from .query import ClaimFilter, claim_records, records_for_claims, speaker_ids
+from .db.models import Claim, ClaimRelay, Outlet, Source, Speaker, SpeakerAlias
+from .db.search import bytewise, listed_ids, matching_claims, search_terms, through_narrow_indexes
+from .query import records_for_claims, speaker_ids
 
 
 def speaker_label(record: dict) -> str:
@@ -81,36 +81,125 @@ def highlight(text: str, terms: list[str], width: int | None = None, mark=("[", 
 
 def who_said(session: Session, text: str, limit: int | None = None) -> list[dict]:
     """Claims matching TEXT (full-text), grouped by speaker (most matches
-    first), then by outlet and date.  Punctuation and operators in TEXT are
-    searched for, never interpreted; no searchable word gives []."""
-    records = list(claim_records(session, ClaimFilter(search=text)))
-    terms = search_terms(text)
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for r in records:
-        groups[speaker_label(r)].append(r)
-    order = sorted(groups, key=lambda k: (-len(groups[k]), k.startswith("("), k.casefold()))
-    rows = []
-    for label in order:
-        members = sorted(groups[label], key=lambda r: (r["source"]["outlet"] or "\uffff",
-                                                        r["source"]["published"] or "\uffff", r["start"]))
-        for r in members:
-            rows.append({
-                "speaker": label, "speaker_type": r["speaker"]["type"], "mention": r["speaker"]["mention"],
-                "outlet": r["source"]["outlet"], "published": r["source"]["published"], "via": r["via"],
-                "kind": r["kind"], "claim_id": r["claim_id"], "text": r["text"], "quote": r["quote"],
-                "matched": matched_words(_both(r), terms),
-                "source": r["source"]["path"], "source_id": r["source"]["id"],
-            })
-    return rows[:limit] if limit is not None else rows
+    first), then by outlet, date, position and claim id.  Punctuation and
+    operators in TEXT are searched for, never interpreted; no searchable word
+    gives [].
+
+    Ordering the groups needs every match: one GROUP BY counts them (see
+    _hit_groups); outlets, dates and positions are read for the groups that
+    reach the limit, and full records for the rows returned."""
+    hits = matching_claims(session, text, ranked=False)
+    if hits is None or limit == 0:
+        return []
+    groups = _hit_groups(session, hits.subquery())
+    picked, n = [], 0
+    for label in sorted(groups, key=lambda k: (-groups[k][0], k.startswith("("), k.casefold())):
+        if limit is not None and n >= limit:
+            break
+        picked.append((",".join(groups[label][1]), groups[label][0]))
+        n += groups[label][0]
+    ids = _in_group_order(session, picked, limit)
+    return _who_rows(session, ids, search_terms(text))
+
+
+def _who_rows(session: Session, ids: list[int], terms: list[str]) -> list[dict]:
+    """who-said rows for these claims, in this order: only the columns shown."""
+    if not ids:
+        return []
+    listed = listed_ids(session, ",".join(map(str, ids)))
+    rows = {r.id: r for r in session.execute(
+        select(Claim.id, Claim.uid, Claim.text, Claim.quote, Claim.kind, Claim.mention, Claim.speaker_id,
+               Claim.speaker_type, Speaker.name.label("speaker"), Speaker.type.label("type"),
+               Source.id.label("source_id"), Source.path, Source.published, Outlet.name.label("outlet"))
+        .join(Source, Claim.source_id == Source.id).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
+        .outerjoin(Outlet, Source.outlet_id == Outlet.id).where(Claim.id.in_(listed)))}
+    via: dict[int, list[str]] = defaultdict(list)
+    for cid, name in session.execute(select(ClaimRelay.claim_id, Outlet.name).join(Outlet)
+                                     .where(ClaimRelay.claim_id.in_(listed))
+                                     .order_by(ClaimRelay.claim_id, ClaimRelay.position)):
+        via[cid].append(name)
+    out = []
+    for r in (rows[i] for i in ids if i in rows):  # (a claim re-extracted meanwhile is left out)
+        label = r.speaker if r.speaker_id is not None else f"({r.mention})" if r.mention else "(unknown)"
+        out.append({
+            "speaker": label, "speaker_type": r.type or r.speaker_type, "mention": r.mention,
+            "outlet": r.outlet, "published": r.published, "via": via.get(r.id, []),
+            "kind": r.kind, "claim_id": r.uid, "text": r.text, "quote": r.quote,
+            "matched": matched_words(_both(r.text, r.quote, r.mention), terms),
+            "source": r.path, "source_id": r.source_id,
+        })
+    return out
+
+
+def _in_group_order(session: Session, picked: list[tuple[str, int]], limit: int | None) -> list[int]:
+    """The claim ids of the picked groups (packed ids, size), group after
+    group, each by outlet, date, position, claim id (no outlet or date last).
+    A group larger than LIMIT is ordered and cut in SQL; smaller ones, read
+    together, in Python."""
+    def keys(packed: str):
+        return through_narrow_indexes(
+            select(Claim.id, Outlet.name, Source.published, Claim.start).join(Source, Claim.source_id == Source.id)
+            .outerjoin(Outlet, Source.outlet_id == Outlet.id).where(Claim.id.in_(listed_ids(session, packed))))
+
+    out: list[int] = []
+    small: list[str] = []
+
+    def flush() -> None:
+        if small:
+            rows = {r[0]: r for r in session.execute(keys(",".join(small)))}
+            for packed in small:
+                out.extend(sorted((i for i in map(int, packed.split(",")) if i in rows), key=lambda i: (
+                    rows[i][1] or "\uffff", rows[i][2] or "\uffff", rows[i][3], i)))
+            small.clear()
+
+    for packed, size in picked:
+        if limit is None or size <= limit:
+            small.append(packed)
+            continue
+        flush()
+        out.extend(session.scalars(keys(packed).with_only_columns(Claim.id).order_by(
+            or_(Outlet.name.is_(None), Outlet.name == ""), bytewise(session, Outlet.name),
+            or_(Source.published.is_(None), Source.published == ""), bytewise(session, Source.published),
+            Claim.start, Claim.id).limit(limit - len(out))))
+    flush()
+    return out[:limit] if limit is not None else out
+
+
+def _hit_groups(session: Session, hits) -> dict[str, list]:
+    """label -> [number of hits, [packed claim ids "12,7,40", ...]].
+
+    One GROUP BY speaker over the hits, reading the claims through their
+    narrow index, so Python sees a row per speaker, not per hit; claims with
+    no speaker are grouped by the words as written."""
+    by_speaker = through_narrow_indexes(
+        select(Claim.speaker_id.label("speaker_id"), func.count().label("n"),
+               func.aggregate_strings(cast(Claim.id, String), ",").label("ids"))
+        .join(hits, hits.c.id == Claim.id).group_by(Claim.speaker_id)
+    ).subquery()
+    rows = session.execute(select(by_speaker.c.speaker_id, Speaker.name, by_speaker.c.n, by_speaker.c.ids)
+                           .outerjoin(Speaker, Speaker.id == by_speaker.c.speaker_id)).all()
+    groups: dict[str, list] = {}
+    for sid, name, n, packed in rows:
+        if sid is not None:
+            g = groups.setdefault(name, [0, []])
+            g[0] += n
+            g[1].append(packed)
+            continue
+        for cid, mention in session.execute(select(Claim.id, Claim.mention)
+                                            .where(Claim.id.in_(listed_ids(session, packed)))):
+            g = groups.setdefault(f"({mention})" if mention else "(unknown)", [0, []])
+            g[0] += 1
+            g[1].append(str(cid))
+    return groups
 
 
 def matched_words(text: str, terms: list[str]) -> list[str]:
     return sorted({text[s:e].casefold() for s, e in matched_spans(text, terms)})
 
 
-def _both(record: dict) -> str:
-    quote = record["quote"] if record["quote"] and record["quote"] not in record["text"] else None
-    return " ".join(filter(None, [record["text"], quote, record["speaker"]["mention"]]))
+def _both(text: str, quote: str | None, mention: str | None) -> str:
+    quote = quote if quote and quote not in text else None
+    return " ".join(filter(None, [text, quote, mention]))
 
 
 # ---------------------------------------------------------------- speakers

@@ -60,3 +60,76 @@ def test_bad_plan_file_is_reported_with_line_and_field(run, tmp_path):
     res = run("plans", "load", str(bad))
     assert res.exit_code == 4
     assert res.stderr.strip() == f"error: {bad}:3: points[0].topic: 'weather' is not a known topic (see provenance/rules/topics.json)"
+
+
+# ---------------------------------------------------------------- `point` at length
+
+DATES = ["2025-03-04", None, "2025-01-02", "2025-02-03", "2025-01-02", "2025-05-06"]
+
+
+@pytest.fixture
+def linked(db_url):
+    """Six articles (one undated, two on the same day) with claims of which
+    some are linked to us-28:19: the earliest articles link none, so a walk in
+    date order must read past them; written with Core inserts so the test
+    depends on the schema only."""
+    from datetime import datetime
+
+    from sqlalchemy import insert, select
+    from sqlalchemy.orm import Session
+
+    from provenance.db.engine import open_database
+    from provenance.db.models import Claim, ClaimPoint, Plan, PlanPoint, Source
+    from provenance.db.plans_store import ensure_default_plans
+
+    url = db_url
+    engine = open_database(url)
+    with Session(engine) as s:
+        ensure_default_plans(s)
+        pid = s.scalar(select(PlanPoint.id).join(Plan).where(Plan.slug == "us-28", PlanPoint.number == 19))
+        n = 0
+        for i, date in enumerate(DATES):
+            text = " ".join(f"Claim {i}.{j} about the plant." for j in range(8))
+            sid = s.execute(insert(Source).values(sha256=f"{i:064d}", path=f"a{i}.txt", text=text, published=date,
+                                                  fmt="text", encoding="utf-8", meta_origin={},
+                                                  ingested_at=datetime(2025, 1, 1)).returning(Source.id)).scalar()
+            for j in range(8):
+                start = j * 27
+                cid = s.execute(insert(Claim).values(uid=f"c{i}{j}", source_id=sid, start=start, end=start + 26,
+                                                     text=text[start:start + 26], kind="direct", cue="said",
+                                                     rule="test", topics=[]).returning(Claim.id)).scalar()
+                if date not in (None, "2025-01-02") and (j + i) % 3 != 0:  # none in the first articles by date
+                    s.execute(insert(ClaimPoint).values(claim_id=cid, point_id=pid, relation="describes", score=0.5))
+                    n += 1
+        s.commit()
+    engine.dispose()
+
+    def _run(*args):
+        return CliRunner().invoke(cli, ["--db", url, *map(str, args)], catch_exceptions=False)
+
+    return _run, n
+
+
+def test_point_limit_gives_the_first_claims_by_date_and_says_how_many_more(linked):
+    run, n = linked
+    everything = run("point", "us-28:19", "--limit", 0, "--format", "json")
+    data = json.loads(everything.stdout)
+    assert data["claims_total"] == n == len(data["claims"]) and everything.stderr == ""
+    dates = [c["published"] for c in data["claims"]]
+    assert dates == sorted(dates) and None not in dates  # the undated article links nothing
+    for limit in range(1, n + 2):  # every cut: walk in date order, its bound, and the fall back to the links
+        res = run("point", "us-28:19", "--limit", limit, "--format", "json")
+        cut = json.loads(res.stdout)  # still one valid JSON document
+        assert cut["claims"] == data["claims"][:limit] and cut["claims_total"] == n
+        more = n - min(limit, n)
+        assert res.stderr == (f"{more} more linked claims not shown (--limit N shows more, --limit 0 all)\n"
+                              if more else "")
+
+
+def test_point_table_default_limit(linked):
+    run, n = linked
+    res = run("point", "us-28:19", "--limit", 3)
+    assert f"{n} linked claims, the first 3 by date:" in res.stdout
+    assert res.stdout.count("describes") == 3
+    assert res.stderr.strip() == f"{n - 3} more linked claims not shown (--limit N shows more, --limit 0 all)"
+    assert f"{n} linked claims:" in run("point", "us-28:19").stdout  # default 50 shows them all

@@ -90,7 +90,7 @@ def test_out_of_date_database_is_refused_then_upgraded(db_url):
     assert result.exit_code == Exit.DATABASE
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: database schema is out of date (base, this version needs 0001)")
+    assert lines[0].startswith(f"error: database schema is out of date (base, this version needs {HEAD_REVISION})")
     assert "provenance db upgrade" in lines[0]
     assert "Traceback" not in result.output
 
@@ -99,6 +99,78 @@ def test_out_of_date_database_is_refused_then_upgraded(db_url):
     assert f"upgraded from base to {HEAD_REVISION}" in result.stderr + result.output
     assert _cli(db_url, "sources").exit_code == 0
     assert "already at" in (lambda r: r.stderr + r.output)(_cli(db_url, "db", "upgrade"))
+
+
+QUERY_INDEXES = {"claims": {"ix_claims_speaker_source_start", "ix_claims_id_speaker_source_start"},
+                 "claim_points": {"ix_claim_points_point_claim"}, "sources": {"ix_sources_id_outlet_published"}}
+REPLACED = {"claims": {"ix_claims_speaker_id"}, "claim_points": {"ix_claim_points_point_id"}, "sources": set()}
+
+
+def _indexes(url: str) -> dict[str, set[str]]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return {t: {i["name"] for i in inspect(conn).get_indexes(t)} for t in QUERY_INDEXES}
+    finally:
+        engine.dispose()
+
+
+def test_a_0001_database_with_claims_is_refused_then_upgraded(db_url):
+    """0002 only adds query indexes: a database made at 0001 is refused until
+    `db upgrade`, keeps its claims, and answers the queries after it."""
+    from datetime import datetime
+
+    from sqlalchemy import insert
+
+    from provenance.db.models import Claim, Source, Speaker, SpeakerAlias
+
+    command.upgrade(alembic_config(db_url), "0001")
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        sid = conn.execute(insert(Source).values(sha256="a" * 64, path="old.txt", text="Quillon said the toll rises.",
+                                                 fmt="text", encoding="utf-8", meta_origin={}, published="2024-05-06",
+                                                 ingested_at=datetime(2024, 5, 6)).returning(Source.id)).scalar()
+        spk = conn.execute(insert(Speaker).values(key="person:ada quillon", name="Ada Quillon", type="person")
+                           .returning(Speaker.id)).scalar()
+        conn.execute(insert(SpeakerAlias).values(speaker_id=spk, alias="Quillon"))
+        conn.execute(insert(Claim).values(uid="old1", source_id=sid, speaker_id=spk, start=0, end=28,
+                                          text="Quillon said the toll rises.", kind="indirect", cue="said",
+                                          rule="test", mention="Quillon", topics=[]))
+    engine.dispose()
+    assert all(not (_indexes(db_url)[t] & QUERY_INDEXES[t]) and REPLACED[t] <= _indexes(db_url)[t] for t in REPLACED)
+
+    refused = _cli(db_url, "who-said", "toll")
+    assert refused.exit_code == Exit.DATABASE
+    assert f"out of date (0001, this version needs {HEAD_REVISION})" in refused.stderr
+    upgraded = _cli(db_url, "db", "upgrade")
+    assert upgraded.exit_code == 0 and f"upgraded from 0001 to {HEAD_REVISION}" in upgraded.stderr + upgraded.output
+    assert all(QUERY_INDEXES[t] <= _indexes(db_url)[t] and not (_indexes(db_url)[t] & REPLACED[t])
+               for t in QUERY_INDEXES)
+
+    import json
+    said = json.loads(_cli(db_url, "who-said", "toll", "--format", "json").stdout)
+    assert [(r["speaker"], r["claim_id"]) for r in said] == [("Ada Quillon", "old1")]
+    claims = json.loads(_cli(db_url, "claims", "--speaker", "Quillon", "--limit", "5", "--format", "json").stdout)
+    assert [c["claim_id"] for c in claims] == ["old1"]
+
+    # a database moved back under an engine this process has already opened is still refused
+    command.downgrade(alembic_config(db_url), "0001")
+    assert REPLACED["claims"] <= _indexes(db_url)["claims"]
+    again = _cli(db_url, "claims", "--speaker", "Quillon")
+    assert again.exit_code == Exit.DATABASE and "out of date (0001" in again.stderr
+
+
+def test_opening_again_reuses_the_engine_but_not_its_connections(db_url):
+    """A process running several commands builds one engine per database, yet
+    every command starts with no connection left from the one before."""
+    first = open_database(db_url)
+    with first.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    pool = first.pool
+    assert pool.checkedin() >= 1
+    again = open_database(db_url)
+    assert again is first and again.pool is not pool and again.pool.checkedin() <= 1  # the version check's
+    assert pool.checkedin() == 0
 
 
 def test_unknown_revision_is_refused_in_one_line(db_url):

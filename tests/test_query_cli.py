@@ -39,6 +39,12 @@ def test_who_said_groups_matches_by_speaker(ours):
     assert "[copper] [tariff]" in ours("who-said", "copper tariff").stdout
 
 
+def test_who_said_groups_an_unresolved_speaker_by_the_words_as_written(ours):
+    rows = _json(ours("who-said", "fees", "--format", "json"))
+    assert [(r["speaker"], r["mention"], r["outlet"]) for r in rows] == [("(He)", "He", "Bay Herald")]
+    assert _json(ours("who-said", "fees", "--limit", 1, "--format", "json")) == rows
+
+
 def test_who_said_hostile_text_gives_a_list(ours):
     for text in HOSTILE:
         for fmt in ("table", "csv", "jsonl"):
@@ -126,6 +132,32 @@ def test_seed_who_said_kupiansk(seeded):
     speakers = {r["speaker"] for r in _json(seeded("who-said", "Kupiansk", "--format", "json"))}
     assert "Valery Gerasimov" in speakers
     assert any("general staff" in s.lower() and "ukrain" in s.lower() for s in speakers)
+
+
+def _check_who_said_order_and_limit(run, word):
+    """Groups by speaker, largest first, each by outlet then date; a limit cuts
+    that same list, whether the cut falls inside a group larger than the
+    limit (ordered in SQL) or after small ones (ordered in Python)."""
+    rows = _json(run("who-said", word, "--format", "json"))
+    assert len(rows) > 4, word
+    speakers = [r["speaker"] for r in rows]
+    groups = list(dict.fromkeys(speakers))
+    assert speakers == [g for g in groups for _ in range(speakers.count(g))]  # each group together
+    assert [speakers.count(g) for g in groups] == sorted((speakers.count(g) for g in groups), reverse=True)
+    for g in groups:
+        keys = [(r["outlet"] or "\uffff", r["published"] or "\uffff") for r in rows if r["speaker"] == g]
+        assert keys == sorted(keys)
+    for n in sorted({0, 1, 2, 3, len(rows) // 2, len(rows) - 1, len(rows), len(rows) + 5}):
+        assert _json(run("who-said", word, "--limit", n, "--format", "json")) == rows[:n], (word, n)
+
+
+def test_who_said_order_and_limit(ours):
+    _check_who_said_order_and_limit(ours, "said")
+
+
+def test_seed_who_said_order_and_limit(seeded):
+    for word in ("Ukraine", "troops", "said"):
+        _check_who_said_order_and_limit(seeded, word)
 
 
 def test_seed_audit_flags_a_quote_drift(seeded):

@@ -1,6 +1,9 @@
 """`provenance contradictions`: list, detect, review."""
 from __future__ import annotations
 
+import json
+import sys
+
 import click
 
 from ..render import emit, format_option, say, table
@@ -30,6 +33,12 @@ def _render_table(items: list[dict]) -> str:
     return "\n".join(out)
 
 
+# Default --limit: a screenful of findings in the table; in json every finding of any realistic
+# collection (the scorer reads this list), yet a bounded answer from a benchmark's hundreds of thousands.
+TABLE_LIMIT = 50
+JSON_LIMIT = 1000
+
+
 @click.group(invoke_without_command=True)
 @click.option("--kind", type=click.Choice(ALL_KINDS), help="Only this kind (default: the factual kinds "
               "value, share, control, denial; 'position' only when asked for).")
@@ -37,13 +46,19 @@ def _render_table(items: list[dict]) -> str:
 @click.option("--topic", help="Only contradictions on this topic, e.g. army_size.")
 @click.option("--point", help="Only contradictions about this plan point, e.g. us-28:19.")
 @click.option("--status", type=click.Choice(("open", "confirmed", "dismissed")), help="Only this status.")
+@click.option("--limit", type=click.IntRange(min=0),
+              help=f"At most this many, in id order; 0 for all (default: {TABLE_LIMIT} in the table, "
+              f"{JSON_LIMIT} in json).")
 @format_option(("table", "json"))
 @click.pass_context
-def contradictions(ctx, kind, all_, topic, point, status, fmt):
+def contradictions(ctx, kind, all_, topic, point, status, limit, fmt):
     """List claims that cannot both be true: different values for one quantity,
     different parties for one share, control of a place asserted and denied,
     explicit denials.  Opposing positions (kind 'position') are listed only
     with --kind position or --all.
+
+    The table shows the first 50, json the first 1000, one per line; a note
+    on stderr says how many more there are (--limit 0 shows all).
 
     \b
     Example:
@@ -56,20 +71,36 @@ def contradictions(ctx, kind, all_, topic, point, status, fmt):
         return
     if kind and all_:
         raise click.UsageError("--kind and --all cannot be used together")
-    from ..db.contradictions_store import list_contradictions
+    from ..contradictions_query import ContradictionFilter, count_contradictions, list_contradictions
 
-    kinds = None if all_ else ((kind,) if kind else FACTUAL)
+    f = ContradictionFilter(kinds=None if all_ else ((kind,) if kind else FACTUAL), topic=topic, point=point,
+                            status=status)
+    if limit is None:
+        limit = TABLE_LIMIT if fmt == "table" else JSON_LIMIT
     app = ctx.obj
     with app.session() as s:
-        items = list_contradictions(s, kinds=kinds, topic=topic, point=point, status=status)
-    if fmt == "json":
-        rows = [{"id": x["id"], "topic": x["topic"], "kind": x["kind"],
-                 "claims": [m["claim"] for m in x["members"]], "values": x["values"],
-                 "explanation": x["explanation"], "detector": x["detector"], "status": x["status"],
-                 "point": x["point"]} for x in items]
-        emit(rows, "json", [])
-        return
-    emit(items, "table", COLUMNS, table_renderer=_render_table, empty_message="no contradictions found")
+        if fmt == "json":
+            shown = _write_json(list_contradictions(s, f, limit or None, detail=False))
+        else:
+            items = list(list_contradictions(s, f, limit or None))
+            shown = len(items)
+            emit(items, "table", COLUMNS, table_renderer=_render_table, empty_message="no contradictions found")
+        total = count_contradictions(s, f) if limit and shown == limit else shown
+    if total > shown:
+        say(f"{total - shown} more contradictions not shown (--limit N shows more, --limit 0 all)")
+
+
+def _write_json(items) -> int:
+    """The listing as a JSON list, one contradiction per line, written as it is read."""
+    out, n = sys.stdout, 0
+    for x in items:
+        row = {"id": x["id"], "topic": x["topic"], "kind": x["kind"], "claims": [m["claim"] for m in x["members"]],
+               "values": x["values"], "explanation": x["explanation"], "detector": x["detector"],
+               "status": x["status"], "point": x["point"]}
+        out.write(("[\n  " if n == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False, default=str))
+        n += 1
+    out.write("\n]\n" if n else "[]\n")
+    return n
 
 
 @contradictions.command("detect")

@@ -87,26 +87,36 @@ def points(app, plan, topic, fmt):
     emit(rows, fmt, POINT_COLUMNS, widths={"title": 40, "values": 60}, empty_message="no points found")
 
 
+POINT_LIMIT = 50
+
+
 @click.command()
 @click.argument("ref", metavar="PLAN:NUMBER")
+@click.option("--limit", type=click.IntRange(min=0), default=POINT_LIMIT, show_default=True,
+              help="Show at most this many linked claims, the first by date; 0 shows them all.")
 @format_option(("table", "json"))
 @pass_app
-def point(app, ref, fmt):
-    """Show one plan point, its values and every claim linked to it, grouped by
-    outlet and speaker, with dates.
+def point(app, ref, limit, fmt):
+    """Show one plan point, its values and the claims linked to it (the
+    first --limit of them by date), grouped by outlet and speaker, with dates.
+    JSON gives the claims shown and `claims_total`; a note on stderr says
+    how many more there are.
 
     \b
     Example:
       provenance point us-28:19
-      provenance point ua-20:12 --format json
+      provenance point ua-20:12 --limit 0 --format json
     """
-    from ..db.plans_store import ensure_default_plans, get_point
+    from ..db.plans_store import ensure_default_plans
+    from ..query import point_view
 
     with app.session() as s:
         ensure_default_plans(s)
-        data = get_point(s, ref)
+        data = point_view(s, ref, limit or None)
+    shown, total = len(data["claims"]), data["claims_total"]
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _more_note(shown, total)
         return
     out = [f"{data['point']}  [{data['topic']}]  {data['title']}", f"  {data['text']}"]
     if data["values"]:
@@ -119,7 +129,8 @@ def point(app, ref, fmt):
     groups: dict[tuple, list] = {}
     for c in data["claims"]:
         groups.setdefault((c["outlet"] or "(no outlet)", c["speaker"] or "(unresolved)"), []).append(c)
-    lines = [f"\n{len(data['claims'])} linked claims:"]
+    head = f"{total} linked claims" + (f", the first {shown} by date" if shown < total else "")
+    lines = [f"\n{head}:"]
     for (outlet, speaker), items in sorted(groups.items()):
         lines.append(f"\n{outlet} / {speaker}")
         for c in items:
@@ -127,6 +138,12 @@ def point(app, ref, fmt):
             text = text if len(text) <= 110 else text[:109] + "…"
             lines.append(f"  {c['published'] or '(no date)':10}  {c['relation']:9}  {c['claim_id']}  {text}")
     click.echo("\n".join(lines))
+    _more_note(shown, total)
+
+
+def _more_note(shown: int, total: int) -> None:
+    if shown < total:
+        say(f"{total - shown} more linked claims not shown (--limit N shows more, --limit 0 all)")
 
 
 def _values_cell(values: dict) -> str:

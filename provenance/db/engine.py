@@ -1,6 +1,7 @@
 """Opening the database: engine, SQLite pragmas, schema creation and version check."""
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ..errors import DatabaseError, SchemaOutOfDate
 from ..settings import is_sqlite
 
 # The newest migration; checked without importing alembic on every command.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
 SQLITE_BUSY_MS = 30_000
 SCHEMA_LOCK_KEY = 0x70726F76  # pg_advisory_lock key while creating/upgrading the schema
@@ -36,6 +37,29 @@ def make_engine(url: str) -> Engine:
         event.listen(eng, "connect", _sqlite_pragmas)
         return eng
     return create_engine(url, pool_pre_ping=True)
+
+
+# Engines opened by open_database, by URL, so that a process running several
+# commands (the benchmark, the tests, a notebook) builds each engine, dialect
+# and compiled statement once.  Each open starts a fresh connection pool, so
+# no connection (nor SQLite's page cache) outlives the command that used it.
+_OPENED: dict[str, tuple[Engine, int]] = {}  # url -> (engine, pid of the process that made it)
+OPENED_MAX = 8
+
+
+def _opened_engine(url: str) -> Engine:
+    if is_sqlite(url) and not _sqlite_path(url):  # in memory: the database lives in the pool
+        return make_engine(url)
+    engine, pid = _OPENED.pop(url, (None, 0))
+    if engine is None:
+        engine = make_engine(url)
+    else:  # close the last command's idle connections; a forked child leaves its parent's alone
+        engine.dispose(close=pid == os.getpid())
+    _OPENED[url] = (engine, os.getpid())  # most recently used last
+    while len(_OPENED) > OPENED_MAX:
+        old, old_pid = _OPENED.pop(next(iter(_OPENED)))
+        old.dispose(close=old_pid == os.getpid())
+    return engine
 
 
 def alembic_config(url: str):
@@ -159,7 +183,7 @@ def open_database(url: str, *, create: bool = True) -> Engine:
             if not parent.exists():
                 raise DatabaseError(f"cannot open database {path}: folder {parent} does not exist")
     try:
-        engine = make_engine(url)
+        engine = _opened_engine(url)
         if current_revision(engine) != HEAD_REVISION:
             with _schema_lock(url, engine):  # another process may be creating the schema right now
                 _check_or_create(url, engine, create)
