@@ -3,8 +3,27 @@
 `detect(claims)` runs every detector and returns deduplicated Findings.
 Each detector blocks its claims (by quantity type and subject, thing shared,
 place, named speaker or topic) so no detector compares all pairs.
+
+One finding per distinct disagreement, not per pair of articles repeating
+it.  Claims that say the same thing form one group: the same value or
+reduction (value), the same allocation (share), the same control statement
+(control), the same words by the same speaker (denial, position, agreement).
+Detectors compare groups, never the claims inside a group, and a finding
+shows each group by at most REPRESENTATIVES (common.py: 5) of its claims,
+the ones stored first (lowest claim id); its explanation counts the others
+('(+12 more)').  So N claims repeating value A and M repeating value B give
+one finding of min(N, 5) + min(M, 5) claims, not N x M findings; and an
+article that only repeats a side already shown changes neither the
+finding's claims nor its key, so an editor's ruling stays attached.
+
+Work is per distinct text, not per claim: each detector reads only the
+claims whose text passes its test (table.analysed, run once per distinct
+text), and the case-insensitive patterns run on lower-cased text
+(fastre.py).  `claims` may be a list of ClaimViews or a ClaimTable.
 """
 from __future__ import annotations
+
+from typing import Sequence
 
 from ..records import ClaimView, Finding
 from .common import EMPTY, Context
@@ -28,7 +47,7 @@ DETECTORS = (
 __all__ = ["detect", "DETECTORS", "KINDS", "FACTUAL_KINDS", "Context"]
 
 
-def detect(claims: list[ClaimView], context: Context | None = None) -> list[Finding]:
+def detect(claims: Sequence[ClaimView], context: Context | None = None) -> list[Finding]:
     """All findings, one per set of claims (the higher-priority kind wins;
     the others are named in extra['also']).  `context` gives the detectors
     the article texts, claim offsets and plan-point values when known."""

@@ -1,14 +1,18 @@
-"""Helpers shared by the detectors: blocking and building Findings."""
+"""Helpers shared by the detectors: blocking, groups and building Findings."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Mapping, Sequence
 
 from ..records import ClaimView, Finding
 
 GENERIC_TOPICS = frozenset({"negotiations"})
+# claims that stand for one group (one value, allocation, statement) in a finding
+REPRESENTATIVES = 5
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,36 @@ EMPTY = Context()
 
 def day(cl: ClaimView) -> int | None:
     """The claim's publication date as a day number, or None."""
-    p = (cl.published or "")[:10]
+    return _day(cl.published)
+
+
+@lru_cache(maxsize=4096)
+def _day(published: str | None) -> int | None:
     try:
-        return date.fromisoformat(p).toordinal()
+        return date.fromisoformat((published or "")[:10]).toordinal()
     except ValueError:
         return None
+
+
+def first_stored(entries: Iterable, claim: Callable = lambda e: e, n: int = REPRESENTATIVES) -> list:
+    """A group's representatives: the entries of its n claims stored first
+    (lowest claim id), in id order, one entry per claim."""
+    seen: dict[int, object] = {}
+    for e in entries:
+        seen.setdefault(claim(e).id, e)
+    return [seen[i] for i in heapq.nsmallest(n, seen)]
+
+
+def more(total: int, shown: int) -> str:
+    """' (+N more)' for a group shown by some of its claims."""
+    return f" (+{total - shown} more)" if total > shown else ""
+
+
+def listed(descriptions: Iterable[str], total: int, sep: str = "; ") -> str:
+    """A group's claims described: each distinct description once, then how
+    many more claims the group has ('A; B (+6 more)')."""
+    distinct = list(dict.fromkeys(descriptions))
+    return sep.join(distinct) + more(total, len(distinct))
 
 
 def block(items: Iterable, keys: Callable[[object], Iterable[Hashable]]) -> dict[Hashable, list]:
@@ -53,7 +82,7 @@ def block(items: Iterable, keys: Callable[[object], Iterable[Hashable]]) -> dict
 
 def common_point(claims: Sequence[ClaimView]) -> str | None:
     """The plan point most of the claims are linked to (at least two), else None."""
-    c = Counter(p for cl in claims for p in set(cl.points))
+    c = Counter(p for cl in claims for p in dict.fromkeys(cl.points))  # a tie goes to the first seen
     if not c:
         return None
     point, n = c.most_common(1)[0]
@@ -61,7 +90,7 @@ def common_point(claims: Sequence[ClaimView]) -> str | None:
 
 
 def common_topic(claims: Sequence[ClaimView]) -> str | None:
-    c = Counter(t for cl in claims for t in set(cl.topics) if t not in GENERIC_TOPICS)
+    c = Counter(t for cl in claims for t in dict.fromkeys(cl.topics) if t not in GENERIC_TOPICS)
     if not c:
         return None
     topic, n = c.most_common(1)[0]

@@ -2,14 +2,17 @@
 
 'X denied Gerasimov's claims ...' is linked to the claim of the named
 source (same article or another) that shares the most content with it:
-words, places and topics.  A denial that names no source ('rejected reports
-that ...') is linked through what it denies.  Candidates come from indexes
-(speaker name tokens; content words), never from a scan of all pairs.
+words, places and topics (a claim of the denier's own article wins a tie).
+A denial that names no source ('rejected reports that ...') is linked
+through what it denies.  Candidates come from indexes (speaker name tokens;
+content words), never from a scan of all pairs; agreements asserted and
+denied are found by agreement.py.
 
-A second mechanism (rules/denials.json 'agreement') pairs an agreement
-asserted ('had agreed a fee', 'reached a deal') with one denied ('had not
-accepted any proposal', 'no agreement has been reached', 'denied agreeing'):
-in one article, or across articles sharing a proper name (indexed by name).
+Claims with the same words and speaker are one statement, however many
+articles repeat them: candidates are scored once per (denying statement,
+candidate statement), and a finding pairs one denying statement with one
+denied statement, each shown by its first stored claims
+(common.REPRESENTATIVES).
 """
 from __future__ import annotations
 
@@ -18,8 +21,13 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..records import ClaimView, Finding
-from .common import GENERIC_TOPICS, day, finding, who
-from .lexicon import STOPWORDS, _load, content_words, lexicon
+from .agreement import agreements_in, detect_agreement_denials
+from .common import GENERIC_TOPICS, REPRESENTATIVES, finding, first_stored, more, who
+from .fastre import Fast
+from .lexicon import _load, content_words, lexicon
+from .table import Group, analysed, counted, groups
+
+__all__ = ["agreements_in", "denials_in", "detect_denials", "detect_agreement_denials"]
 
 COMMON_WORD_LIMIT = 50  # words in more claims than this are not used to find candidates
 
@@ -29,123 +37,8 @@ def _rules():
     cfg = _load("denials.json")
     verb = "(?:" + "|".join(map(re.escape, cfg["verbs"])) + ")"
     noun = "(?:" + "|".join(map(re.escape, sorted(cfg["nouns"], key=len, reverse=True))) + ")"
-    pats = tuple(re.compile(p.replace("{VERB}", verb).replace("{NOUN}", noun)) for p in cfg["patterns"])
+    pats = tuple(Fast(re.compile(p.replace("{VERB}", verb).replace("{NOUN}", noun))) for p in cfg["patterns"])
     return pats, int(cfg.get("min_shared", 2)), int(cfg.get("min_shared_unnamed", 3))
-
-
-@lru_cache(maxsize=1)
-def _agreement_rules():
-    cfg = _load("denials.json").get("agreement")
-    if not cfg:
-        return None
-    obj = "(?:" + "|".join(map(re.escape, sorted(cfg["objects"], key=len, reverse=True))) + ")"
-
-    def comp(p):
-        return re.compile(p.replace("{OBJ}", obj), re.I)
-
-    return dict(asserts=tuple(comp(p) for p in cfg["assert"]), denies=tuple(comp(p) for p in cfg["deny"]),
-                qualifier=comp(cfg["qualifier"]), max_days=int(cfg.get("max_days", 14)))
-
-
-_AGREE_CUE = re.compile(r"agree|accept|reach|sign|struck|strik|seal|clinch|conclu|finali|done", re.I)
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?-i:[A-Z][a-z]{2,})")
-
-
-def agreements_in(text: str) -> tuple[str | None, str]:
-    """('assert' | 'deny' | None, words) for an agreement the text reports."""
-    r = _agreement_rules()
-    if r is None or not _AGREE_CUE.search(text):
-        return None, ""
-    for pat in r["denies"]:
-        m = pat.search(text)
-        if m:
-            return "deny", m.group(0)
-    for pat in r["asserts"]:
-        m = pat.search(text)
-        if m:
-            prefix = text[max(0, m.start() - 12):m.start()].lower()
-            if re.search(r"\b(?:not|never|no)\s+$", prefix):
-                return "deny", m.group(0)
-            return "assert", m.group(0)
-    return None, ""
-
-
-def _names(cl: ClaimView) -> set[str]:
-    """Proper names a claim mentions (capitalised words not opening a sentence)."""
-    return {w.lower() for w in _NAME.findall(cl.text) if w.lower() not in STOPWORDS}
-
-
-def _qualifier(text: str) -> set[str]:
-    m = _agreement_rules()["qualifier"].search(text)
-    return content_words(m.group("on")) if m else set()
-
-
-def detect_agreement_denials(claims: list[ClaimView]) -> list[Finding]:
-    """An agreement asserted by one source and denied by another: paired in
-    one article, or across articles sharing a proper name and published close
-    together; one finding per connected set of such claims."""
-    r = _agreement_rules()
-    if r is None:
-        return []
-    asserted, denied = [], []
-    for cl in claims:
-        pol, words = agreements_in(cl.text)
-        if pol == "assert":
-            asserted.append((cl, words))
-        elif pol == "deny":
-            denied.append((cl, words))
-    if not asserted or not denied:
-        return []
-    by_source: dict[int, list] = defaultdict(list)
-    by_name: dict[str, list] = defaultdict(list)
-    for a in asserted:
-        by_source[a[0].source_id].append(a)
-        for n in _names(a[0]):
-            by_name[n].append(a)
-    parent: dict[int, int] = {}
-
-    def root(i):
-        parent.setdefault(i, i)
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    words_of: dict[int, tuple[ClaimView, str]] = {}
-    for d in denied:
-        dcl = d[0]
-        cands = {a[0].id: a for a in by_source.get(dcl.source_id, [])}
-        for n in _names(dcl):
-            post = by_name.get(n, [])
-            if len(post) <= COMMON_WORD_LIMIT:
-                cands.update((a[0].id, a) for a in post)
-        dq, dday = _qualifier(dcl.text), day(dcl)
-        for acl, awords in cands.values():
-            if acl.id == dcl.id or (acl.speaker and acl.speaker == dcl.speaker):
-                continue
-            aday = day(acl)
-            if acl.source_id != dcl.source_id and dday is not None and aday is not None \
-                    and abs(aday - dday) > r["max_days"]:
-                continue
-            aq = _qualifier(acl.text)
-            if aq and dq and not (aq & dq):
-                continue  # agreed on one thing, denied on another
-            words_of[acl.id] = (acl, awords)
-            words_of[dcl.id] = d
-            parent[root(dcl.id)] = root(acl.id)
-    comps: dict[int, list[int]] = defaultdict(list)
-    for cid in words_of:
-        comps[root(cid)].append(cid)
-    out = []
-    deny_ids = {d[0].id for d in denied}
-    for ids in comps.values():
-        members = [words_of[i] for i in sorted(ids, key=lambda i: (i not in deny_ids, i))]
-        deniers = [cl for cl, _ in members if cl.id in deny_ids]
-        others = [cl for cl, _ in members if cl.id not in deny_ids]
-        expl = (f"an agreement asserted by {', '.join(who(c) for c in others)} is denied by "
-                f"{', '.join(who(c) for c in deniers)}: " + " vs ".join(f'"{w.strip()}"' for _, w in members))
-        out.append(finding("denial", [(cl, w.strip()) for cl, w in members], None, expl, "denial.agreement"))
-    return out
 
 
 def denials_in(text: str) -> list[tuple[str | None, str, str]]:
@@ -165,8 +58,9 @@ def denials_in(text: str) -> list[tuple[str | None, str, str]]:
     return out
 
 
-def _name_tokens(name: str | None) -> set[str]:
-    return {t.lower() for t in re.findall(r"[A-Za-z][\w-]+", name or "") if len(t) > 2}
+@lru_cache(maxsize=16384)
+def _name_tokens(name: str | None) -> frozenset[str]:
+    return frozenset(t.lower() for t in re.findall(r"[A-Za-z][\w-]+", name or "") if len(t) > 2)
 
 
 @lru_cache(maxsize=65536)
@@ -174,62 +68,141 @@ def _places(text: str) -> frozenset[str]:
     return frozenset(p for _, _, p in lexicon().places_in(text))
 
 
-def _score(denier: ClaimView, content: str, cand: ClaimView) -> tuple[int, int]:
-    shared = content_words(denier.text) & content_words(cand.text)
-    places = _places(denier.text) & _places(cand.text)
-    topics = (set(denier.topics) & set(cand.topics)) - GENERIC_TOPICS
-    words = len(shared) + 2 * len(places) + len(topics)
-    return words + (1 if cand.source_id == denier.source_id else 0), words
+def _words(denier: tuple, cand: tuple) -> int:
+    """Content shared by a denying (text, topics) and a candidate (text, topics)."""
+    shared = content_words(denier[0]) & content_words(cand[0])
+    places = _places(denier[0]) & _places(cand[0])
+    topics = (set(denier[1]) & set(cand[1])) - GENERIC_TOPICS
+    return len(shared) + 2 * len(places) + len(topics)
+
+
+class _Candidates:
+    """The claims the denials may point at, as statements (text, speaker,
+    topics), indexed by speaker name token, speaker party and content word.
+    Only the claims some denial can reach are read, and only as groups."""
+
+    def __init__(self, claims, deniers):
+        lex = lexicon()
+        named = {name for _, ds in deniers for name, _, _ in ds if name}
+        tokens = frozenset().union(*map(_name_tokens, named))
+        words = frozenset().union(*(content_words(c) for _, ds in deniers for name, c, _ in ds if not name))
+        self.groups: dict[tuple, list[Group]] = defaultdict(list)
+        self.in_source: dict[int, set[tuple]] = defaultdict(set)
+        self.by_token: dict[str, set[tuple]] = defaultdict(set)
+        self.by_party: dict[str, set[tuple]] = defaultdict(set)
+        self.by_word: dict[str, set[tuple]] = defaultdict(set)
+        self._seen: set[int] = set()
+        for g in groups(claims, lambda name, _t: bool(_name_tokens(name) & tokens)):
+            st = self._add(g)
+            for t in _name_tokens(g.speaker) & tokens:
+                self.by_token[t].add(st)
+        # a name no speaker's name shares a word with stands for its party ('Russia's claims')
+        parties = {lex.party_of(n) for n in named if not any(t in self.by_token for t in _name_tokens(n))}
+        parties.discard(None)
+        if parties:
+            for g in groups(claims, lambda name, _t: lex.party_of(name) in parties):
+                self.by_party[lex.party_of(g.speaker)].add(self._add(g))
+        self.usable: frozenset = frozenset()
+        if words:
+            n = counted(claims, lambda text: content_words(text) & words)
+            self.usable = frozenset(w for w, k in n.items() if k <= COMMON_WORD_LIMIT)
+            for g in groups(claims, lambda _n, _t: True, lambda text: content_words(text) & self.usable):
+                st = self._add(g)
+                for w in content_words(g.text) & self.usable:
+                    self.by_word[w].add(st)
+
+    def _add(self, g: Group) -> tuple:
+        st = (g.text, g.speaker, g.topics)
+        if id(g) not in self._seen:
+            self._seen.add(id(g))
+            self.groups[st].append(g)
+            for sid in g.sources:
+                self.in_source[sid].add(st)
+        return st
+
+    def of(self, name: str | None, content: str) -> set[tuple]:
+        if name:
+            found = set().union(*(self.by_token.get(t, ()) for t in _name_tokens(name)))
+            if not found:
+                found = set(self.by_party.get(lexicon().party_of(name), ()))
+            return found
+        return set().union(*(self.by_word.get(w, ()) for w in content_words(content) if w in self.usable))
+
+
+class _Targets:
+    """The claims a group of denials points at: whole statements, or their
+    claims in one article; counted, and shown by the first stored."""
+
+    def __init__(self):
+        self.parts: dict[tuple, tuple[Group, int | None]] = {}  # (group, article or None for all)
+
+    def add(self, gs: list[Group], source: int | None) -> None:
+        for g in gs:
+            self.parts.setdefault((id(g), source), (g, source))
+
+    def _members(self):
+        whole = {id(g) for g, src in self.parts.values() if src is None}
+        for g, src in self.parts.values():
+            if src is None or id(g) not in whole:
+                yield g, [k for k in range(len(g)) if src is None or g.sources[k] == src]
+
+    def count(self) -> int:
+        return len({g.ids[k] for g, ks in self._members() for k in ks})
+
+    def first(self) -> list[ClaimView]:
+        firsts = [(g.ids[k], g, k) for g, ks in self._members() for k in ks[:REPRESENTATIVES]]
+        return [g.view(k) for _, g, k in sorted(firsts, key=lambda x: x[0])[:REPRESENTATIVES]]
 
 
 def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
     """Findings of kind 'denial' linking a denying claim to the claim it denies."""
-    lex = lexicon()
-    _, min_named, min_unnamed = _rules()
-    by_token: dict[str, list[ClaimView]] = defaultdict(list)
-    by_party: dict[str, list[ClaimView]] = defaultdict(list)
-    by_word: dict[str, list[ClaimView]] = defaultdict(list)
-    for cl in claims:
-        for t in _name_tokens(cl.speaker):
-            by_token[t].append(cl)
-        party = lex.party_of(cl.speaker)
-        if party:
-            by_party[party].append(cl)
-        for w in content_words(cl.text):
-            by_word[w].append(cl)
     out = detect_agreement_denials(claims)
-    for cl in claims:
-        for name, content, words in denials_in(cl.text):
-            if name:
-                toks = _name_tokens(name)
-                cands = {c.id: c for t in toks for c in by_token.get(t, [])}
-                if not cands:
-                    party = lex.party_of(name)
-                    cands = {c.id: c for c in by_party.get(party, [])} if party else {}
-                need = min_named
-            else:
-                cands = {}
-                for w in content_words(content):
-                    post = by_word.get(w, [])
-                    if len(post) <= COMMON_WORD_LIMIT:
-                        cands.update((c.id, c) for c in post)
-                need = min_unnamed
-            cands.pop(cl.id, None)
-            scored = []
-            for c in cands.values():
-                if c.speaker and c.speaker == cl.speaker:
-                    continue
-                total, words_shared = _score(cl, content, c)
-                if words_shared >= need:
-                    scored.append((total, c))
+    deniers = analysed(claims, denials_in)
+    if not deniers:
+        return out
+    _, min_named, min_unnamed = _rules()
+    cands = _Candidates(claims, deniers)
+    ranked: dict[tuple, list[tuple[int, tuple]]] = {}
+    found: dict[tuple, dict] = {}
+    for cl, ds in deniers:
+        for name, content, words in ds:
+            rkey = (cl.text, cl.speaker, cl.topics, name, content)
+            if rkey not in ranked:  # once per denying statement: its candidates by shared content
+                need = min_named if name else min_unnamed
+                scored = []
+                for st in cands.of(name, content):
+                    if st[0] == cl.text or (st[1] and st[1] == cl.speaker):
+                        continue
+                    w = _words((cl.text, cl.topics), (st[0], st[2]))
+                    if w >= need:
+                        scored.append((w, st))
+                ranked[rkey] = sorted(scored, key=lambda x: (-x[0], x[1][0], x[1][1] or "", x[1][2]))
+            scored = ranked[rkey]
             if not scored:
                 continue
-            best = max(s for s, _ in scored)
-            for s, target in sorted(scored, key=lambda sc: sc[1].id):
-                if s != best:
+            # a statement also made in the denier's own article scores one more
+            here = {st: w + 1 for w, st in scored if st in cands.in_source.get(cl.source_id, ())}
+            best = max(scored[0][0], max(here.values(), default=0))
+            for w, st in scored:
+                if w < best - 1:
+                    break
+                if here.get(st) == best:
+                    source = cl.source_id
+                elif w == best:
+                    source = None
+                else:
                     continue
-                expl = (f"{who(cl)} denies {('the statement of ' + name) if name else 'a statement'}: "
-                        f"\"{words.strip()}\" -> {who(target)}")
-                out.append(finding("denial", [(cl, words.strip()), (target, target.text[:200])], None, expl,
-                                   "denial.explicit", named=name))
+                g = found.setdefault((cl.text, cl.speaker, st[0], st[1]),
+                                     {"deniers": {}, "targets": _Targets(), "name": name, "words": words})
+                g["deniers"].setdefault(cl.id, cl)
+                g["targets"].add(cands.groups[st], source)
+    for g in sorted(found.values(), key=lambda g: min(g["deniers"])):
+        deniers_shown = first_stored(g["deniers"].values())
+        targets_shown = g["targets"].first()
+        name, words = g["name"], g["words"].strip()
+        expl = (f"{who(deniers_shown[0])}{more(len(g['deniers']), 1)} denies "
+                f"{('the statement of ' + name) if name else 'a statement'}: \"{words}\" -> "
+                f"{who(targets_shown[0])}{more(g['targets'].count(), 1)}")
+        out.append(finding("denial", [(d, words) for d in deniers_shown] + [(t, t.text[:200]) for t in targets_shown],
+                           None, expl, "denial.explicit", named=name))
     return out

@@ -12,9 +12,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..wordlists import word_list
+from .fastre import Fast, lowered_text
 from .numbers import FRAC, NUM, ORD
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 STOPWORDS = word_list("contradict-stopwords")
 
@@ -40,6 +42,10 @@ class Lexicon:
     subs: dict  # placeholder -> regex source
     place_first_words: frozenset = frozenset()
 
+    def __post_init__(self):
+        for name in ("party_re", "place_re", "anaphora_re"):
+            object.__setattr__(self, "_" + name, Fast(getattr(self, name)))
+
     def maybe_place(self, text: str) -> bool:
         """Cheap test before places_in: does any word start a place's spelling or an anaphor?"""
         words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
@@ -48,19 +54,29 @@ class Lexicon:
     def parties_in(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, party) for each party mention in text."""
         out = []
-        for m in self.party_re.finditer(text):
-            name = next(self.party_names[int(k[1:])] for k, v in m.groupdict().items() if v)
-            out.append((m.start(), m.end(), name))
+        for m in self._party_re.finditer(text):  # one party group per alternative: the last one closed
+            out.append((m.start(), m.end(), self.party_names[int(m.lastgroup[1:])]))
         return out
 
     def places_in(self, text: str) -> list[tuple[int, int, str]]:
-        out = []
-        if not self.maybe_place(text):
-            return out
-        for m in self.place_re.finditer(text):
-            name = next(self.place_names[int(k[1:].split("x")[0])] for k, v in m.groupdict().items() if v)
-            out.append((m.start(), m.end(), name))
-        return out
+        """(start, end, place) for each place named.  A spelling starts with
+        one of place_first_words, so the pattern is tried only where a word
+        of the text is one of them."""
+        low = lowered_text(text)
+        src = low if low is not None else text.lower()
+        found = self.place_first_words.intersection(_LETTERS.findall(src))
+        if not found:
+            return []
+        if low is not None:
+            starts = sorted(m.start() for w in found for m in _word_at(w).finditer(low))
+        else:
+            starts = [w.start() for w in _LETTERS.finditer(text) if w.group().lower() in found]
+        return [(m.start(), m.end(), self.place_names[int(m.lastgroup[1:].split("x")[0])])
+                for m in self._place_re.matches_at(text, starts)]
+
+    def anaphor(self, text: str) -> bool:
+        """Does the text hold an anaphor ('the town', 'the city')?"""
+        return self._anaphora_re.test(text)
 
     def party_of(self, text: str | None) -> str | None:
         """The one party a name stands for ('Russian Ministry of Defence' -> Russia), else None."""
@@ -76,6 +92,12 @@ class Lexicon:
         for _ in range(3):  # placeholders may use placeholders
             out = re.sub(r"\{([A-Z_]+)\}", lambda m: self.subs.get(m.group(1), m.group(0)), out)
         return re.compile(out, re.I)
+
+
+@lru_cache(maxsize=1024)
+def _word_at(word: str) -> re.Pattern:
+    """Where a lower-case word stands as a whole run of letters."""
+    return re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)

@@ -69,6 +69,26 @@ ORD = r"(?:" + "|".join(ORDINALS) + r"|\d+(?:st|nd|rd|th))"
 
 NUM_RE = re.compile(NUM, re.I)
 
+# where a number phrase (NUM) can start: a qualifier or a currency sign (anywhere: NUM puts no \b
+# before them), a digit, or a word that starts a number in words
+_NUM_PREFIXES = tuple(sorted(set(QUALIFIERS) | {"$", "€", "£", "us$", "usd", "eur", "gbp"}))
+_NUM_WORDS = frozenset(SMALL) | frozenset(_TENS.split("|"))
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def number_starts(low: str) -> list[int]:
+    """Every offset of lower-cased text where a NUM match can start (a
+    superset), so patterns that open with {N} are tried only there."""
+    out = {m.start() for m in _DIGIT.finditer(low)}
+    out.update(m.start() for m in _WORD.finditer(low) if m.group() in _NUM_WORDS)
+    for p in _NUM_PREFIXES:
+        i = low.find(p)
+        while i >= 0:
+            out.add(i)
+            i = low.find(p, i + 1)
+    return sorted(out)
+
 
 @dataclass(frozen=True, slots=True)
 class Value:
@@ -116,17 +136,21 @@ def _interval(v: float, qualifier: str | None) -> tuple[float, float]:
     return v * lo_f, (INF if hi_f is None else v * hi_f)
 
 
+_QUALIFIERS_LONGEST_FIRST = tuple(sorted(QUALIFIERS, key=len, reverse=True))
+_CURRENCY_LONGEST_FIRST = tuple(sorted(CURRENCY_SIGNS, key=len, reverse=True))
+
+
 def parse_number(text: str) -> Value | None:
     """A number phrase (as matched by NUM) -> Value, or None."""
     s = re.sub(r"\s+", " ", text.strip())
     low = s.lower()
     qualifier = None
-    for q in sorted(QUALIFIERS, key=len, reverse=True):
+    for q in _QUALIFIERS_LONGEST_FIRST:
         if low.startswith(q + " "):
             qualifier, low = q, low[len(q) + 1:]
             break
     unit = ""
-    for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True):
+    for sign in _CURRENCY_LONGEST_FIRST:
         if low.startswith(sign):
             unit, low = CURRENCY_SIGNS[sign], low[len(sign):].strip()
             break

@@ -3,7 +3,13 @@ source refusing what a plan's text sets ('Ukraine will not accept limits on
 the size of its army' vs 'the military will be limited to 600,000').
 Conservative: the refusing claim and the plan claim must share a specific
 topic and at least `min_shared` word stems of what is refused; each refusal
-is paired with its one best plan claim.  Blocked by topic.
+is paired with its one best plan statement.  Blocked by topic.
+
+Claims with the same words and speaker are one statement, however many
+articles repeat them: a finding pairs one refusing statement with one plan
+statement on one topic, each shown by its first stored claims
+(common.REPRESENTATIVES), and the best plan statement is found once per
+refusing statement (from an index of stems), not once per claim.
 """
 from __future__ import annotations
 
@@ -11,52 +17,83 @@ import re
 from functools import lru_cache
 
 from ..records import ClaimView, Finding
-from .common import GENERIC_TOPICS, finding, who
+from .common import GENERIC_TOPICS, REPRESENTATIVES, finding, first_stored, more, who
+from .fastre import Fast
 from .lexicon import _load, content_stems
+from .table import Group, analysed, groups
 
 
 @lru_cache(maxsize=1)
 def _rules():
     cfg = _load("positions.json")
-    return re.compile(cfg["refusal"], re.I), int(cfg.get("min_shared", 2))
+    return Fast(re.compile(cfg["refusal"], re.I)), int(cfg.get("min_shared", 2))
+
+
+def _refusal(text: str):
+    return _rules()[0].search(text)
+
+
+def _plan_index(docs: list[Group]):
+    """topic -> plan statement (text, speaker) -> its groups of claims, in
+    claim order; topic -> stem -> the statements whose text has it."""
+    plan: dict[str, dict[tuple, list[Group]]] = {}
+    postings: dict[str, dict[str, list[tuple]]] = {}
+    for g in docs:
+        key = (g.text, g.speaker)
+        for t in set(g.topics) - GENERIC_TOPICS:
+            stmts = plan.setdefault(t, {})
+            if key not in stmts:
+                stmts[key] = []
+                idx = postings.setdefault(t, {})
+                for stem in content_stems(g.text):
+                    idx.setdefault(stem, []).append(key)
+            stmts[key].append(g)
+    return plan, postings
+
+
+def _best(refused: frozenset, t: str, plan, postings) -> tuple | None:
+    """The plan statement on topic t sharing the most stems (at least
+    min_shared) with the refused words; the first in claim order on a tie."""
+    shared: dict[tuple, int] = {}
+    for stem in refused:
+        for key in postings.get(t, {}).get(stem, ()):
+            shared[key] = shared.get(key, 0) + 1
+    best, best_n = None, 0
+    for key in plan.get(t, {}):  # claim order
+        n = shared.get(key, 0)
+        if n > best_n:
+            best, best_n = key, n
+    return best if best is not None and best_n >= _rules()[1] else None
 
 
 def detect_positions(claims: list[ClaimView], context=None) -> list[Finding]:
-    refusal, min_shared = _rules()
-    plan_by_topic: dict[str, list[ClaimView]] = {}
-    # topic -> stem -> plan claims whose text has it (an index: no scan of all plan claims per refusal)
-    postings: dict[str, dict[str, list[ClaimView]]] = {}
-    for cl in claims:
-        if cl.speaker_type == "document":
-            for t in set(cl.topics) - GENERIC_TOPICS:
-                plan_by_topic.setdefault(t, []).append(cl)
-                idx = postings.setdefault(t, {})
-                for stem in content_stems(cl.text):
-                    idx.setdefault(stem, []).append(cl)
-    order = {t: {d.id: i for i, d in enumerate(docs)} for t, docs in plan_by_topic.items()}
-    out = []
-    for cl in claims:
+    plan, postings = _plan_index(groups(claims, lambda _name, stype: stype == "document"))
+    refusals: dict[tuple, list] = {}  # (text, speaker, topic) -> [(claim, match)]
+    for cl, m in analysed(claims, _refusal):
         if cl.speaker_type == "document":
             continue
-        m = refusal.search(cl.text)
-        if not m:
-            continue
-        refused = content_stems(cl.text[m.end():])
         for t in sorted(set(cl.topics) - GENERIC_TOPICS):
-            best, best_n = None, 0
-            shared: dict[int, int] = {}
-            docs: dict[int, ClaimView] = {}
-            for stem in refused:
-                for doc in postings.get(t, {}).get(stem, ()):
-                    shared[doc.id] = shared.get(doc.id, 0) + 1
-                    docs[doc.id] = doc
-            for did in sorted(shared, key=lambda d: order[t][d]):  # first best in claim order, as before
-                if shared[did] > best_n:
-                    best, best_n = docs[did], shared[did]
-            if best is None or best_n < min_shared:
-                continue
-            out.append(finding(
-                "position", [(cl, cl.text[m.start():m.start() + 120]), (best, best.text[:120])], t,
-                f"opposing positions on {t}: {who(cl)} refuses (\"{m.group(0)}\") what {who(best)} sets",
-                "position.refusal"))
+            if t in plan:
+                refusals.setdefault((cl.text, cl.speaker, t), []).append((cl, m))
+    out = []
+    best_of: dict[tuple, tuple | None] = {}
+    for (text, _speaker, t), entries in refusals.items():
+        m = entries[0][1]
+        refused = content_stems(text[m.end():])
+        if (refused, t) not in best_of:
+            best_of[(refused, t)] = _best(refused, t, plan, postings)
+        best = best_of[(refused, t)]
+        if best is None:
+            continue
+        refusing = first_stored(entries, claim=lambda e: e[0])
+        docs = plan[t][best]
+        setting = first_stored(d for g in docs for d in g.first(REPRESENTATIVES))
+        words = text[m.start():m.start() + 120]
+        members = [(cl, words) for cl, _ in refusing] + [(d, d.text[:120]) for d in setting]
+        r0, d0 = refusing[0][0], setting[0]
+        out.append(finding(
+            "position", members, t,
+            f"opposing positions on {t}: {who(r0)}{more(len(entries), 1)} refuses "
+            f"(\"{m.group(0)}\") what {who(d0)}{more(sum(map(len, docs)), 1)} sets",
+            "position.refusal"))
     return out

@@ -11,13 +11,28 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fastre import Fast, lowered_text
 from .lexicon import lexicon, quantity_rules
-from .numbers import FRACTION_WORDS, ORDINALS, SMALL, Value, parse_fraction, parse_number, parse_ordinal
+from .numbers import (
+    FRACTION_WORDS, NUM, ORDINALS, SMALL, Value, number_starts, parse_fraction, parse_number, parse_ordinal,
+)
 
 
 # cheap test before the type patterns: a digit, a number word, a fraction or an ordinal
-_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(set(SMALL) | set(ORDINALS) | set(FRACTION_WORDS)))
-                         + r")\b|halv", re.I)
+_NUMBER_WORDS = frozenset(SMALL) | frozenset(ORDINALS) | frozenset(FRACTION_WORDS)
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b|halv", re.I)
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _has_number(text: str) -> bool:
+    """Can the text state a number at all?  (A digit, 'halv', or a number,
+    ordinal or fraction word as a word.)  Read from the words of the
+    lower-cased text, faster than the pattern it stands for."""
+    low = lowered_text(text)
+    if low is None:
+        return _HAS_NUMBER.search(text) is not None
+    return bool(_DIGIT.search(low)) or "halv" in low or not _NUMBER_WORDS.isdisjoint(_WORDS.findall(low))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,20 +55,20 @@ class QType:
     min: float
     subject: str | None
     scale: dict
-    patterns: tuple[re.Pattern, ...]
-    anchor: re.Pattern | None = None
+    patterns: tuple[Fast, ...]
+    anchor: Fast | None = None
     scope: str = "all"  # "all" | "article": compared only inside one article
     key: str | None = None  # "words": the subj group keys the comparison
-    cue: re.Pattern | None = None  # a claim without it is not tried
+    cue: Fast | None = None  # a claim without it is not tried
 
 
 # a predicate that is not a verb of the counted thing ('were not', 'were among')
 _NOT_PREDICATES = frozenset("""not also still never the all among about some only just more less due then
 there here both each around nearly almost over under into onto from with without able set""".split())
 # a value that is the earlier figure of a change ('up from about 90') is not the one stated
-_EARLIER = re.compile(r"(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan\s+the)\s+$", re.I)
+_EARLIER = Fast(re.compile(r"(?:\bfrom|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan\s+the)\s+$", re.I))
 _TAG = re.compile(r"\b(?:in|at|off|near|on|outside|around|inside)\s+(?:the\s+)?((?-i:[A-Z][\w-]+))")
-_TAG_STOP = re.compile(r"[.;]|\band\s+that\b|\b(?:but|while|whereas|although)\b", re.I)
+_TAG_STOP = Fast(re.compile(r"[.;]|\band\s+that\b|\b(?:but|while|whereas|although)\b", re.I))
 
 
 @lru_cache(maxsize=1)
@@ -65,26 +80,33 @@ def qtypes() -> tuple[QType, ...]:
         out.append(QType(
             name=t["name"], label=t.get("label", t["name"]), topic=t.get("topic"),
             unit=t.get("unit", ""), min=float(t.get("min", 0)), subject=t.get("subject"),
-            scale=t.get("scale", {}), patterns=tuple(lex.compile(p) for p in t["patterns"]),
-            anchor=lex.compile(t["anchor"]) if t.get("anchor") else None,
+            scale=t.get("scale", {}), patterns=tuple(Fast(lex.compile(p)) for p in t["patterns"]),
+            anchor=Fast(lex.compile(t["anchor"])) if t.get("anchor") else None,
             scope=t.get("scope", "all"), key=t.get("key"),
-            cue=lex.compile(t.get("cue") or t.get("anchor")) if (t.get("cue") or t.get("anchor")) else None,
+            cue=Fast(lex.compile(t.get("cue") or t.get("anchor"))) if (t.get("cue") or t.get("anchor")) else None,
         ))
     counts = rules.get("counts", {})
     for noun, words in counts.get("nouns", {}).items():
         out.append(QType(
             name=f"count_{noun}", label=f"number of {noun}", topic=None, unit="", min=float(counts.get("min", 0)),
-            subject=None, scale={}, patterns=(lex.compile(rf"(?P<val>{{N}})\s+{{MOD}}{words}\s+{{PRED}}"),),
-            scope="article", key="words", cue=re.compile(rf"\b{words}\b", re.I),
+            subject=None, scale={}, patterns=(Fast(lex.compile(rf"(?P<val>{{N}})\s+{{MOD}}{words}\s+{{PRED}}")),),
+            scope="article", key="words", cue=Fast(re.compile(rf"\b{words}\b", re.I)),
         ))
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
-def _any_count_noun() -> re.Pattern:
+def _number_led() -> frozenset[int]:
+    """ids of the type patterns that open with a number phrase ({N})."""
+    return frozenset(id(p) for qt in qtypes() for p in qt.patterns
+                     if p.pattern.pattern.startswith((NUM, "(?P<val>" + NUM)))
+
+
+@lru_cache(maxsize=1)
+def _any_count_noun() -> Fast:
     """One pattern for every counted noun: a claim without any skips all count types."""
     nouns = quantity_rules().get("counts", {}).get("nouns", {}).values()
-    return re.compile(r"\b(?:" + "|".join(nouns) + r")\b", re.I) if nouns else re.compile(r"(?!x)x")
+    return Fast(re.compile(r"\b(?:" + "|".join(nouns) + r")\b", re.I) if nouns else re.compile(r"(?!x)x"))
 
 
 def _stem(word: str) -> str:
@@ -130,7 +152,7 @@ def _unit_ok(qt: QType, v: Value) -> bool:
     return v.unit == qt.unit
 
 
-def _subject(text: str, start: int, end: int, anchor: re.Pattern | None = None) -> str | None:
+def _subject(text: str, start: int, end: int, anchor: Fast | None = None) -> str | None:
     """The party the quantity is about: the party named right before an
     anchor word inside the match ('the Ukrainian military'), else the nearest
     mention in the 40 characters before the match, else the only party
@@ -176,21 +198,29 @@ def _value(qt: QType, m: re.Match, group: str) -> Value | None:
 def quantities_in(text: str) -> list[Quantity]:
     """Every typed quantity stated in `text`, one per (type, subject)."""
     found: dict[tuple[str, str | None], dict] = {}
-    if not _HAS_NUMBER.search(text):
+    if not _has_number(text):
         return []
-    counts = _any_count_noun().search(text) is not None
+    counts = _any_count_noun().test(text)
+    led, starts = _number_led(), None
     for qt in qtypes():
         if qt.name.startswith("count_") and not counts:
             continue
-        if qt.cue is not None and not qt.cue.search(text):
+        if qt.cue is not None and not qt.cue.test(text):
             continue
         for pat in qt.patterns:
-            for m in pat.finditer(text):
+            if id(pat) in led:  # tried only where a number can start
+                if starts is None:
+                    low = lowered_text(text)
+                    starts = number_starts(low) if low is not None else False
+                matches = pat.matches_at(text, starts) if starts is not False else pat.finditer(text)
+            else:
+                matches = pat.finditer(text)
+            for m in matches:
                 target = _value(qt, m, "val")
                 base = _value(qt, m, "base")
                 red = None
                 gd = m.groupdict()
-                if gd.get("val") and _EARLIER.search(text, max(0, m.start("val") - 20), m.start("val")):
+                if gd.get("val") and _EARLIER.test(text, max(0, m.start("val") - 20), m.start("val")):
                     target = None  # 'up from about 90': an earlier figure, not the one stated
                 if gd.get("same"):
                     red = Value(0.0, 0.0, "fraction", gd["same"])

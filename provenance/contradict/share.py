@@ -8,7 +8,9 @@ Ukraine and the remainder allocated by the US' -> {Ukraine: 1/2, US: rest}
 (complete).  Claims are blocked by the thing shared (object words, else
 topic); identical allocations are grouped (hash), and only distinct
 allocations are compared, so the cost is linear in the claims plus the
-square of the (few) distinct allocations of a block.
+square of the (few) distinct allocations of a block.  A finding shows each
+allocation by its first stored claims (common.REPRESENTATIVES) and counts
+the others.
 """
 from __future__ import annotations
 
@@ -17,14 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import ClaimView, Finding
-from .common import GENERIC_TOPICS, finding, who
+from .common import GENERIC_TOPICS, finding, first_stored, listed, who
+from .fastre import Fast
 from .lexicon import lexicon, quantity_rules
 from .numbers import Value, fmt, overlaps, parse_fraction
+from .table import analysed
 
 REST = "rest"
 # cheap test before the share patterns: a word every share pattern of rules/quantities.json contains
-_HAS_SHARE = re.compile(r"%|percent|per cent|half|third|quarter|fourth|fifth|tenth|equal|evenly|50/50|50-50"
-                        r"|fifty|remainder|\brest\b|remaining|balance", re.I)
+_HAS_SHARE = Fast(re.compile(r"%|percent|per cent|half|third|quarter|fourth|fifth|tenth|equal|evenly|50/50|50-50"
+                             r"|fifty|remainder|\brest\b|remaining|balance", re.I))
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,8 @@ class Allocation:
 def _rules():
     lex = lexicon()
     cfg = quantity_rules()["shares"]
-    pats = tuple((p["kind"], lex.compile(p["re"])) for p in cfg["patterns"])
-    objects = {cls: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    pats = tuple((p["kind"], Fast(lex.compile(p["re"]))) for p in cfg["patterns"])
+    objects = {cls: Fast(re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I))
                for cls, words in cfg["objects"].items()}
     return pats, objects
 
@@ -60,7 +64,7 @@ def allocation_in(text: str) -> Allocation | None:
     lex = lexicon()
     pats, _ = _rules()
     shares: dict[str, float | str] = {}
-    if not _HAS_SHARE.search(text):
+    if not _HAS_SHARE.test(text):
         return None
     complete = False
     words = []
@@ -115,21 +119,23 @@ def _conflict(a: Allocation, b: Allocation) -> bool:
     return False
 
 
-def _keys(cl: ClaimView, text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _object_of(text: str) -> str | None:
     _, objects = _rules()
-    objs = [cls for cls, rx in objects.items() if rx.search(text)]
-    if objs:
-        return ["obj:" + objs[0]]
+    return next((cls for cls, rx in objects.items() if rx.test(text)), None)
+
+
+def _keys(cl: ClaimView, text: str) -> list[str]:
+    obj = _object_of(text)
+    if obj:
+        return ["obj:" + obj]
     return ["topic:" + t for t in cl.topics if t not in GENERIC_TOPICS][:1]
 
 
 def detect_shares(claims: list[ClaimView], context=None) -> list[Finding]:
     """Findings of kind 'share' for incompatible allocations of one shared thing."""
     blocks: dict[str, dict[Allocation, list[ClaimView]]] = {}
-    for cl in claims:
-        alloc = allocation_in(cl.text)
-        if alloc is None:
-            continue
+    for cl, alloc in analysed(claims, allocation_in):
         for k in _keys(cl, cl.text):
             sig = Allocation(alloc.shares, alloc.complete, "")
             blocks.setdefault(k, {}).setdefault(sig, []).append((cl, alloc))
@@ -161,9 +167,10 @@ def detect_shares(claims: list[ClaimView], context=None) -> list[Finding]:
             members, parts = [], []
             for i in idxs:
                 entries = groups[sigs[i]]
-                members.extend((cl, al.words) for cl, al in entries)
+                reps = first_stored(entries, claim=lambda e: e[0])
+                members.extend((cl, al.words) for cl, al in reps)
                 parts.append(f"{sigs[i].describe()}{'' if sigs[i].complete else ' (rest unstated)'} "
-                             f"[{'; '.join(who(cl) for cl, _ in entries)}]")
+                             f"[{listed((who(cl) for cl, _ in reps), len(entries))}]")
             if len({cl.id for cl, _ in members}) < 2:
                 continue
             thing = key.split(":", 1)[1]

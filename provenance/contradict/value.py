@@ -6,20 +6,29 @@ values that agree (O(n log n) per block).  Two or more clusters make one
 finding listing every claim of the block.  A reduction ('by half') is
 turned into a value with the baseline another claim of the block states
 ('from about 880,000 ...'); with no baseline, reductions are compared with
-each other; with no baseline in the block, one stated in the articles'
-text (narration included) for the same type and subject is used.  Types
+each other; with no baseline in the block, one stated in the text of the
+block's articles (narration included) for the same type and subject is used.  Types
 scoped to one article (counted things keyed by their predicate, prices,
 money set aside for a purpose) are blocked by article as well, and two of
 their statements naming different places or days after the quantity are
 not compared.  A stated 'the same amount' / 'unchanged' is a reduction of
 zero, compared with stated reductions ('cut by a fifth').
+
+A cluster is one group: the finding shows it by its first stored claims
+(common.REPRESENTATIVES) and counts the others, so a block's finding does
+not grow with the articles repeating a value.  Baselines in narration are
+read from the text of the block's own articles, and only for a block that
+needs one (no claim of it states a baseline).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..records import ClaimView, Finding
-from .common import finding, who
+from .common import finding, first_stored, listed, who
 from .numbers import Value, fmt, overlaps
-from .quantities import Quantity, qtype, qtypes, quantities_in
+from .quantities import Quantity, qtype, quantities_in
+from .table import analysed
 
 TOLERANCE = 0.03
 
@@ -67,26 +76,42 @@ def _describe(v: Value) -> str:
     return f"{fmt(v.lo)}-{fmt(v.hi)}"
 
 
-def _narration_bases(claims: list[ClaimView], ctx) -> dict[tuple, list[Value]]:
-    """Baselines ('cut from about 880,000 troops to 600,000') stated in the
-    text of the articles, claims or not: (type, subject) -> bases.  Only
-    sentences holding a type's anchor word and a digit are read."""
-    if ctx is None or not ctx.texts:
-        return {}
-    anchored = [qt for qt in qtypes() if qt.anchor is not None]
-    out: dict[tuple, list[Value]] = {}
-    for sid in {cl.source_id for cl in claims}:
-        text = ctx.texts.get(sid) or ""
-        for qt in anchored:
-            for a in qt.anchor.finditer(text):
-                lo = max(text.rfind(".", 0, a.start()), text.rfind("\n", 0, a.start())) + 1
-                hi = min(x for x in (text.find(".", a.end()), text.find("\n", a.end()), len(text)) if x >= 0)
-                sentence = text[lo:hi]
-                if not any(ch.isdigit() for ch in sentence):
-                    continue
-                for q in quantities_in(sentence):
-                    if q.type == qt.name and q.base is not None and q.subject:
-                        out.setdefault((q.type, q.subject), []).append(q.base)
+@lru_cache(maxsize=16384)
+def _sentence_quantities(sentence: str) -> tuple[Quantity, ...]:
+    return tuple(quantities_in(sentence))
+
+
+def _article_bases(qt, text: str) -> list[tuple[str, Value]]:
+    """(subject, baseline) for each baseline of type qt stated in an
+    article's text, claim or not ('cut from about 880,000 troops to
+    600,000').  Only sentences holding the type's anchor word and a digit
+    are read."""
+    out = []
+    for a in qt.anchor.finditer(text):
+        lo = max(text.rfind(".", 0, a.start()), text.rfind("\n", 0, a.start())) + 1
+        hi = min(x for x in (text.find(".", a.end()), text.find("\n", a.end()), len(text)) if x >= 0)
+        sentence = text[lo:hi]
+        if not any(ch.isdigit() for ch in sentence):
+            continue
+        for q in _sentence_quantities(sentence):
+            if q.type == qt.name and q.base is not None and q.subject:
+                out.append((q.subject, q.base))
+    return out
+
+
+def _narration_bases(key, entries, ctx, memo: dict) -> list[Value]:
+    """Baselines for the block's (type, subject) stated in the text of its
+    articles (each article read once per type)."""
+    qt = qtype(key[0])
+    if ctx is None or qt.anchor is None or not key[1]:
+        return []
+    out = []
+    for sid in sorted({cl.source_id for cl, _ in entries}):
+        found = memo.get((qt.name, sid))
+        if found is None:
+            text = ctx.texts.get(sid)
+            found = memo[(qt.name, sid)] = _article_bases(qt, text) if text else []
+        out.extend(b for subj, b in found if subj == key[1])
     return out
 
 
@@ -117,6 +142,7 @@ def _block_findings(key, entries: list[tuple[ClaimView, Quantity]], extra_bases=
                 by_value.append((cl, q, v, q.words))
     label = qt.label + (f" ({key[1]})" if key[1] else "")
     out: list[Finding] = []
+    covered: list[set] = []
     for items, what in ((by_value, "value"), (by_reduction, "reduction")):
         if len({it[0].id for it in items}) < 2:
             continue
@@ -126,13 +152,14 @@ def _block_findings(key, entries: list[tuple[ClaimView, Quantity]], extra_bases=
         parts = []
         members = []
         for c in clusters:
-            shown = "; ".join(f"{_describe(it[2]) if what == 'value' else _describe(it[2].scaled(100)) + '%'}"
-                              f" ({who(it[0])}: \"{it[3]}\")" for it in c)
-            parts.append(shown)
-            members.extend((it[0], it[3]) for it in c)
-        ids = {cl.id for cl, _ in members}
-        if len(ids) < 2 or any(ids <= set(f.claims) for f in out):
+            reps = first_stored(c, claim=lambda it: it[0])
+            parts.append(listed((f"{_describe(it[2]) if what == 'value' else _describe(it[2].scaled(100)) + '%'}"
+                                 f" ({who(it[0])}: \"{it[3]}\")" for it in reps), len({it[0].id for it in c})))
+            members.extend((it[0], it[3]) for it in reps)
+        ids = {it[0].id for c in clusters for it in c}  # every claim, shown or counted
+        if len({cl.id for cl, _ in members}) < 2 or any(ids <= seen for seen in covered):
             continue
+        covered.append(ids)
         expl = f"{label}: different {'values' if what == 'value' else 'reductions'} stated: " + " vs ".join(parts)
         if what == "value" and baseline is not None and any(it[1].target is None for it in items):
             expl += f" (a reduction is applied to the baseline {baseline.text} {where})"
@@ -144,7 +171,7 @@ def _block_findings(key, entries: list[tuple[ClaimView, Quantity]], extra_bases=
 def detect_values(claims: list[ClaimView], context=None) -> list[Finding]:
     """Findings of kind 'value' for claims stating different values of one
     quantity (types scoped to one article are blocked by article too)."""
-    entries = [(cl, q) for cl in claims for q in quantities_in(cl.text)]
+    entries = [(cl, q) for cl, qs in analysed(claims, quantities_in) for q in qs]
     # a claim that names no subject joins the one subject its type has, if only one
     subjects: dict[str, set] = {}
     for _, q in entries:
@@ -157,9 +184,10 @@ def detect_values(claims: list[ClaimView], context=None) -> list[Finding]:
             subj = next(iter(subjects[q.type]))
         key = (q.type, subj, cl.source_id) if qtype(q.type).scope == "article" else (q.type, subj)
         blocks.setdefault(key, []).append((cl, q))
-    narrated = _narration_bases(claims, context) if any(
-        q.reduction is not None and q.target is None and q.subject for _, q in entries) else {}
     out = []
+    memo: dict = {}
     for key, group in blocks.items():
-        out.extend(_block_findings(key, group, narrated.get(key[:2], ())))
+        needs_base = all(q.base is None for _, q in group) and any(
+            q.reduction is not None and q.target is None for _, q in group)
+        out.extend(_block_findings(key, group, _narration_bases(key, group, context, memo) if needs_base else ()))
     return out

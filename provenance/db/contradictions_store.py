@@ -1,23 +1,36 @@
-"""Contradictions in the database: detect and upsert, review, list.
+"""Contradictions in the database: detect and upsert, review.
 
 A contradiction is keyed by sha256(kind + sorted claim uids), so running
 detection again adds nothing, and an editor's ruling (status + review
 history, reviews also carry the key) survives re-detection and
 re-extraction: a claim re-extracted with the same span and speaker keeps
-its uid, so the finding keeps its key.  Findings no longer produced are
+its uid, so the finding keeps its key.  A finding shows each group of
+claims saying the same thing by its first stored claims (see
+provenance/contradict), so articles that only repeat a side already shown
+leave its key, and a ruling on it, alone.  Findings no longer produced are
 removed unless an editor ruled on them.
+
+Detection reads the claims once, in id order, into a ClaimTable (a few
+integers per claim, each distinct text once); article texts are read only
+for the articles a detector asks about.  The upsert reads the stored
+contradictions once and writes with executemany, no ORM object per row.
+(Listing lives in provenance/contradictions_query.py.)
 """
 from __future__ import annotations
 
 import hashlib
+import json
+from collections import OrderedDict, defaultdict
+from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, bindparam, delete, insert, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from ..contradict import Context, detect
+from ..contradict.table import ClaimTable
 from ..errors import UsageError
-from ..records import ClaimView, Finding
+from ..records import Finding
 from .models import (
     Claim,
     ClaimPoint,
@@ -33,6 +46,13 @@ from .models import (
 
 STATUSES = ("open", "confirmed", "dismissed")
 VALUE_WIDTH = 300
+BATCH = 2000  # rows fetched at a time while loading claims
+CHUNK = 500  # ids bound per IN (...) list
+TEXTS_KEPT = 256  # article texts kept in memory at a time
+READ_AHEAD = 32  # article texts read with the one asked for
+
+C = Contradiction.__table__
+M = ContradictionClaim.__table__
 
 
 def _now() -> datetime:
@@ -43,37 +63,113 @@ def contradiction_key(kind: str, uids) -> str:
     return hashlib.sha256("\n".join([kind, *sorted(uids)]).encode("utf-8")).hexdigest()
 
 
-def claim_views(session: Session) -> list[ClaimView]:
-    """Every stored claim as the detectors see it (topics include those of its plan points)."""
-    points: dict[int, list[tuple[str, str]]] = {}
+def _chunks(items: list, n: int = CHUNK):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _claim_points(conn):
+    """(claim id, ((point, topic), ...)) in claim id order."""
     q = (select(ClaimPoint.claim_id, Plan.slug, PlanPoint.number, PlanPoint.topic)
-         .join(PlanPoint, ClaimPoint.point_id == PlanPoint.id).join(Plan, PlanPoint.plan_id == Plan.id))
-    for claim_id, slug, number, topic in session.execute(q):
-        points.setdefault(claim_id, []).append((f"{slug}:{number}", topic))
-    q = (select(Claim.id, Claim.uid, Claim.source_id, Claim.text, Claim.quote, Claim.kind, Speaker.name,
-                Claim.speaker_type, Speaker.type, Outlet.name, Source.published, Claim.topics)
-         .join(Source, Claim.source_id == Source.id)
-         .outerjoin(Speaker, Claim.speaker_id == Speaker.id)
-         .outerjoin(Outlet, Source.outlet_id == Outlet.id)
-         .order_by(Claim.source_id, Claim.start, Claim.id))
-    out = []
-    for (cid, uid, sid, text, quote, kind, spk, stype, spk_type, outlet, published, topics) in session.execute(q):
-        pts = points.get(cid, [])
-        all_topics = list(dict.fromkeys([*(topics or []), *(t for _, t in pts if t)]))
-        out.append(ClaimView(id=cid, uid=uid, source_id=sid, text=text, quote=quote, kind=kind, speaker=spk,
-                             speaker_type=stype or spk_type, outlet=outlet, published=published,
-                             topics=tuple(all_topics), points=tuple(dict.fromkeys(p for p, _ in pts))))
-    return out
+         .join(PlanPoint, ClaimPoint.point_id == PlanPoint.id).join(Plan, PlanPoint.plan_id == Plan.id)
+         .order_by(ClaimPoint.claim_id, ClaimPoint.point_id))
+    names: dict[tuple, str] = {}
+    current, pts = None, []
+    for claim_id, slug, number, topic in conn.execute(q.execution_options(yield_per=BATCH)):
+        if claim_id != current:
+            if current is not None:
+                yield current, tuple(pts)
+            current, pts = claim_id, []
+        name = names.get((slug, number))
+        if name is None:
+            name = names[(slug, number)] = f"{slug}:{number}"
+        pts.append((name, topic))
+    if current is not None:
+        yield current, tuple(pts)
 
 
-def detection_context(session: Session) -> Context:
-    """What the detectors read besides the claims: article texts, claim
-    offsets and plan-point values."""
-    texts = dict(session.execute(select(Source.id, Source.text)).all())
-    starts = dict(session.execute(select(Claim.id, Claim.start)).all())
+def claim_table(session: Session) -> ClaimTable:
+    """Every stored claim as the detectors see it (topics include those of
+    its plan points; no uid: findings look up their members' uids)."""
+    table = ClaimTable()
+    conn = session.connection()
+    q = select(Source.id, Outlet.name, Source.published).outerjoin(Outlet, Source.outlet_id == Outlet.id)
+    for sid, outlet, published in conn.execute(q):
+        table.add_source(sid, outlet, published)
+    speakers = {sid: (name, stype) for sid, name, stype in
+                conn.execute(select(Speaker.id, Speaker.name, Speaker.type))}
+    merged: dict[tuple, tuple[tuple, tuple]] = {}  # (raw topics, points) -> (topics, point names)
+
+    def topics_points(raw, pts) -> tuple[tuple, tuple]:
+        key = (raw if isinstance(raw, str) or raw is None else json.dumps(raw), pts)
+        got = merged.get(key)
+        if got is None:
+            own = json.loads(raw) if isinstance(raw, str) else (raw or [])
+            got = merged[key] = (tuple(dict.fromkeys([*own, *(t for _, t in pts if t)])),
+                                 tuple(dict.fromkeys(p for p, _ in pts)))
+        return got
+
+    points = _claim_points(conn)
+    nxt = next(points, None)
+    q = (select(Claim.id, Claim.source_id, Claim.start, Claim.text, Claim.speaker_id, Claim.speaker_type,
+                type_coerce(Claim.topics, String))  # raw JSON: parsed once per distinct list
+         .order_by(Claim.id))
+
+    def rows():
+        nonlocal nxt
+        no_speaker = (None, None)
+        for cid, sid, start, text, speaker_id, stype, raw in conn.execute(q.execution_options(yield_per=BATCH)):
+            while nxt is not None and nxt[0] < cid:
+                nxt = next(points, None)
+            pts = nxt[1] if nxt is not None and nxt[0] == cid else ()
+            name, spk_type = speakers.get(speaker_id, no_speaker)
+            topics, pnames = topics_points(raw, pts)
+            yield cid, sid, start, text, name, stype or spk_type, topics, pnames
+
+    table.extend(rows())
+    points.close()
+    return table.done()
+
+
+class _Texts(Mapping):
+    """source id -> article text, read from the database when a detector
+    asks for it: with it, the texts of the next READ_AHEAD ids (detectors
+    go through articles in id order); the last TEXTS_KEPT are kept."""
+
+    def __init__(self, session: Session):
+        self._s = session
+        self._ids = frozenset(session.execute(select(Source.id)).scalars())
+        self._kept: OrderedDict[int, str] = OrderedDict()
+
+    def __getitem__(self, sid: int) -> str:
+        if sid not in self._kept:
+            if sid not in self._ids:
+                raise KeyError(sid)
+            q = select(Source.id, Source.text).where(Source.id >= sid, Source.id < sid + READ_AHEAD)
+            for i, text in self._s.execute(q):
+                self._kept[i] = text
+                self._kept.move_to_end(i)
+            while len(self._kept) > TEXTS_KEPT:
+                self._kept.popitem(last=False)
+        self._kept.move_to_end(sid)
+        return self._kept[sid]
+
+    def __contains__(self, sid) -> bool:
+        return sid in self._ids
+
+    def __iter__(self):
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def detection_context(session: Session, table: ClaimTable) -> Context:
+    """What the detectors read besides the claims: article texts (on
+    demand), claim offsets and plan-point values."""
     values = {f"{slug}:{number}": (vals or {}) for slug, number, vals in session.execute(
         select(Plan.slug, PlanPoint.number, PlanPoint.values).join(Plan, PlanPoint.plan_id == Plan.id))}
-    return Context(texts=texts, starts=starts, point_values=values)
+    return Context(texts=_Texts(session), starts=table.starts, point_values=values)
 
 
 def _point_ids(session: Session) -> dict[str, int]:
@@ -81,15 +177,11 @@ def _point_ids(session: Session) -> dict[str, int]:
     return {f"{slug}:{number}": pid for pid, slug, number in session.execute(q)}
 
 
-def _set_members(session: Session, row: Contradiction, f: Finding) -> None:
-    wanted = [(cid, i, (v or "")[:VALUE_WIDTH]) for i, (cid, v) in enumerate(zip(f.claims, f.values))]
-    have = [(m.claim_id, m.position, m.value) for m in row.members]
-    if have == wanted:
-        return
-    row.members.clear()
-    session.flush()
-    for cid, pos, value in wanted:
-        row.members.append(ContradictionClaim(claim_id=cid, position=pos, value=value))
+def _uids(session: Session, ids: set[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for part in _chunks(sorted(ids)):
+        out.update(session.execute(select(Claim.id, Claim.uid).where(Claim.id.in_(part))).all())
+    return out
 
 
 def detect_and_store(session: Session) -> dict:
@@ -97,41 +189,74 @@ def detect_and_store(session: Session) -> dict:
 
     Returns {"found", "added", "updated", "removed", "kept_ruled"}.  The
     caller commits (one session per command)."""
-    views = claim_views(session)
-    uid_of = {v.id: v.uid for v in views}
-    findings = detect(views, detection_context(session))
+    session.flush()  # claims changed in this session are read below through its connection
+    table = claim_table(session)
+    findings = detect(table, detection_context(session, table))
+    del table
+    return _upsert(session, findings)
+
+
+def _upsert(session: Session, findings: list[Finding]) -> dict:
+    uid_of = _uids(session, {i for f in findings for i in f.claims})
     point_ids = _point_ids(session)
-    existing = {c.key: c for c in session.execute(select(Contradiction)).scalars()}
+    fields = ("kind", "topic", "point_id", "values", "explanation", "detector")
+    existing = {r["key"]: r for r in session.execute(
+        select(C.c.id, C.c.key, C.c.status, *(C.c[k] for k in fields))).mappings()}
+    ruled = set(session.execute(select(ContradictionReview.contradiction_id).distinct()).scalars())
+    have: dict[int, list[tuple]] = defaultdict(list)
+    for cid, claim_id, pos, value in session.execute(
+            select(M.c.contradiction_id, M.c.claim_id, M.c.position, M.c.value)
+            .order_by(M.c.contradiction_id, M.c.position)):
+        have[cid].append((claim_id, pos, value))
     now = _now()
     stats = {"found": len(findings), "added": 0, "updated": 0, "removed": 0, "kept_ruled": 0}
-    produced = set()
+    produced: dict[str, Finding] = {}
+    new_rows, changed, members = [], [], {}
     for f in findings:
         key = contradiction_key(f.kind, (uid_of[i] for i in f.claims))
         if key in produced:
             continue
-        produced.add(key)
-        fields = dict(kind=f.kind, topic=f.topic, point_id=point_ids.get(f.point) if f.point else None,
-                      values=list(f.values), explanation=f.explanation, detector=f.detector)
-        row = existing.get(key)
-        if row is None:
-            row = Contradiction(key=key, status="open", created_at=now, updated_at=now, **fields)
-            session.add(row)
-            session.flush()
-            stats["added"] += 1
-        elif any(getattr(row, k) != v for k, v in fields.items()):
-            for k, v in fields.items():
-                setattr(row, k, v)
-            row.updated_at = now
-            stats["updated"] += 1
-        _set_members(session, row, f)
-    for key, row in existing.items():
+        produced[key] = f
+        row = dict(kind=f.kind, topic=f.topic, point_id=point_ids.get(f.point) if f.point else None,
+                   values=list(f.values), explanation=f.explanation, detector=f.detector)
+        wanted = [(cid, i, (v or "")[:VALUE_WIDTH]) for i, (cid, v) in enumerate(zip(f.claims, f.values))]
+        old = existing.get(key)
+        if old is None:
+            new_rows.append(dict(key=key, status="open", created_at=now, updated_at=now, **row))
+            members[key] = wanted
+            continue
+        if any(old[k] != v for k, v in row.items()):
+            changed.append({"_id": old["id"], "_now": now, **{"_" + k: v for k, v in row.items()}})
+        if have.get(old["id"], []) != wanted:
+            members[old["id"]] = wanted
+    if new_rows:
+        session.execute(insert(C), new_rows)
+        for part in _chunks([r["key"] for r in new_rows]):
+            for cid, key in session.execute(select(C.c.id, C.c.key).where(C.c.key.in_(part))):
+                members[cid] = members.pop(key)
+    if changed:
+        session.execute(update(C).where(C.c.id == bindparam("_id"))
+                        .values({C.c.updated_at: bindparam("_now"), **{C.c[k]: bindparam("_" + k) for k in fields}}),
+                        changed)
+    stale = [cid for cid in members if cid in have]
+    for part in _chunks(stale):
+        session.execute(delete(M).where(M.c.contradiction_id.in_(part)))
+    rows = [dict(contradiction_id=cid, claim_id=claim_id, position=pos, value=value)
+            for cid, wanted in members.items() for claim_id, pos, value in wanted]
+    if rows:
+        session.execute(insert(M), rows)
+    gone = []
+    for key, old in existing.items():
         if key in produced:
             continue
-        if row.status != "open" or row.reviews:
+        if old["status"] != "open" or old["id"] in ruled:
             stats["kept_ruled"] += 1
-            continue
-        session.delete(row)
-        stats["removed"] += 1
+        else:
+            gone.append(old["id"])
+    for part in _chunks(gone):
+        session.execute(delete(M).where(M.c.contradiction_id.in_(part)))
+        session.execute(delete(C).where(C.c.id.in_(part)))
+    stats.update(added=len(new_rows), updated=len(changed), removed=len(gone))
     session.flush()
     return stats
 
@@ -149,54 +274,3 @@ def review(session: Session, contradiction_id: int, status: str, note: str | Non
     row.updated_at = now
     session.flush()
     return row
-
-
-def _point_filter(session: Session, point: str):
-    slug, _, number = point.partition(":")
-    if not slug or not (number.isascii() and number.isdigit() and len(number) <= 6):
-        raise UsageError(f"--point must look like PLAN:NUMBER (e.g. us-28:19), not {point!r}")
-    pid = session.execute(select(PlanPoint.id).join(Plan, PlanPoint.plan_id == Plan.id)
-                          .where(Plan.slug == slug, PlanPoint.number == int(number))).scalar()
-    if pid is None:
-        return Contradiction.id.in_([])
-    linked = (select(ContradictionClaim.contradiction_id)
-              .join(ClaimPoint, ClaimPoint.claim_id == ContradictionClaim.claim_id)
-              .where(ClaimPoint.point_id == pid))
-    return or_(Contradiction.point_id == pid, Contradiction.id.in_(linked))
-
-
-def list_contradictions(session: Session, kinds=None, topic: str | None = None, point: str | None = None,
-                        status: str | None = None) -> list[dict]:
-    """Stored contradictions, filtered; each with its claims (uid, speaker,
-    outlet, date, conflicting words) in position order."""
-    q = select(Contradiction).order_by(Contradiction.id)
-    if kinds:
-        q = q.where(Contradiction.kind.in_(list(kinds)))
-    if topic:
-        q = q.where(Contradiction.topic == topic)
-    if status:
-        q = q.where(Contradiction.status == status)
-    if point:
-        q = q.where(_point_filter(session, point))
-    rows = list(session.execute(q).scalars())
-    if not rows:
-        return []
-    pts = {pid: f"{slug}:{n}" for pid, slug, n in session.execute(
-        select(PlanPoint.id, Plan.slug, PlanPoint.number).join(Plan, PlanPoint.plan_id == Plan.id))}
-    ids = [r.id for r in rows]
-    mq = (select(ContradictionClaim.contradiction_id, ContradictionClaim.value, Claim.uid, Claim.text,
-                 Claim.mention, Speaker.name, Outlet.name, Source.published)
-          .join(Claim, ContradictionClaim.claim_id == Claim.id)
-          .join(Source, Claim.source_id == Source.id)
-          .outerjoin(Speaker, Claim.speaker_id == Speaker.id)
-          .outerjoin(Outlet, Source.outlet_id == Outlet.id)
-          .where(ContradictionClaim.contradiction_id.in_(ids))
-          .order_by(ContradictionClaim.contradiction_id, ContradictionClaim.position))
-    members: dict[int, list[dict]] = {}
-    for cid, value, uid, text, mention, spk, outlet, published in session.execute(mq):
-        members.setdefault(cid, []).append({"claim": uid, "speaker": spk or mention, "outlet": outlet,
-                                            "published": published, "value": value, "text": text})
-    return [{"id": r.id, "key": r.key, "kind": r.kind, "topic": r.topic, "point": pts.get(r.point_id),
-             "status": r.status, "values": list(r.values or []), "explanation": r.explanation,
-             "detector": r.detector, "members": members.get(r.id, [])} for r in rows]
-
