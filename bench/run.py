@@ -96,7 +96,8 @@ def _copy_db(src: Path, dst: Path) -> None:
 
 
 def time_queries(db: str, repeat: int) -> dict[str, dict[str, float]]:
-    """p50/p95 of the everyday queries, run in-process through the CLI."""
+    """p50/p95 of the everyday queries, run in-process through the CLI (after one
+    uncounted warm-up run each: module imports and a cold page cache are not the query)."""
     from click.testing import CliRunner
 
     from provenance.cli import cli
@@ -111,6 +112,7 @@ def time_queries(db: str, repeat: int) -> dict[str, dict[str, float]]:
     out = {}
     for name, args in queries.items():
         samples = []
+        runner.invoke(cli, ["--db", db, *args])  # warm-up, not counted: first imports, cold page cache
         for _ in range(repeat):
             t = time.perf_counter()
             result = runner.invoke(cli, ["--db", db, *args])
