@@ -77,35 +77,14 @@ def literal_heads(pattern: str) -> set[str] | None:
     return heads
 
 
-def _trie(words) -> str:
-    """A regex matching any of `words`, factored by common prefixes (the stdlib
-    engine tries the branches of a flat alternation one by one at each position)."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:  # a head ends here: the rest is optional (the shortest head is enough)
-            return ""
-        return body
-
-    return walk(tree) or "(?!)"
-
-
-def alternation(words) -> str:
+def alternation(words, *, heads_only: bool = False) -> str:
     """A regex for "any of these literal strings", factored into a tree by common
     prefixes.  It matches what the flat alternation sorted longest first matches:
     two strings can only both match at one position when one is a prefix of the
     other, and the tree tries the longer one first there too (its tail is a greedy
-    optional group).  Far faster on the stdlib engine than a flat alternation."""
+    optional group).  Far faster on the stdlib engine than a flat alternation.
+    heads_only: where one string ends, what follows is dropped (the shortest is
+    enough: used to find where any head starts)."""
     tree: dict = {}
     for w in words:
         node = tree
@@ -116,6 +95,8 @@ def alternation(words) -> str:
     def walk(node: dict) -> str:
         branches = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
         if not branches:
+            return ""
+        if "" in node and heads_only:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
@@ -144,7 +125,7 @@ class PatternIndex:
         # where a word starts with a head: found by one scan in C, not a loop over every word
         # (heads are lower case: the scan runs over the lower-cased text, without re.I, which is 2-4x faster)
         # the match is the whole word, so its patterns are one dictionary look-up away
-        self._head_re = re.compile(r"(?<!\w)(?=" + _trie(self.by_head) + r")\w+") if self.by_head else None
+        self._head_re = re.compile(r"(?<!\w)(?=" + alternation(self.by_head, heads_only=True) + r")\w+") if self.by_head else None
 
     def _word_hits(self, word: str) -> tuple[int, ...]:
         """Patterns that can start at a word (memoised: words repeat)."""
