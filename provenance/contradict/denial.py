@@ -133,21 +133,37 @@ class _Targets:
     """The claims a group of denials points at: whole statements, or their
     claims in one article; counted, and shown by the first stored."""
 
-    def __init__(self):
-        self.parts: dict[tuple, tuple[Group, int | None]] = {}  # (group, article or None for all)
+    def __init__(self, by_source: dict):
+        self.whole: dict[int, Group] = {}
+        self.parts: dict[tuple, tuple[Group, int]] = {}  # (group, article)
+        self._by_source = by_source  # shared: group -> its claims by article
 
     def add(self, gs: list[Group], source: int | None) -> None:
         for g in gs:
-            self.parts.setdefault((id(g), source), (g, source))
+            if source is None:
+                self.whole.setdefault(id(g), g)
+            else:
+                self.parts.setdefault((id(g), source), (g, source))
 
     def _members(self):
-        whole = {id(g) for g, src in self.parts.values() if src is None}
-        for g, src in self.parts.values():
-            if src is None or id(g) not in whole:
-                yield g, [k for k in range(len(g)) if src is None or g.sources[k] == src]
+        """(group, member positions) for every group pointed at."""
+        for g in self.whole.values():
+            yield g, range(len(g))
+        for (gid, _), (g, source) in self.parts.items():
+            if gid not in self.whole:
+                yield g, self._in_source(g, source)
+
+    def _in_source(self, g: Group, source: int) -> list[int]:
+        """The positions of a group's claims in one article (indexed once per group)."""
+        index = self._by_source.get(id(g))
+        if index is None:
+            index = self._by_source[id(g)] = {}
+            for k, sid in enumerate(g.sources):
+                index.setdefault(sid, []).append(k)
+        return index.get(source, [])
 
     def count(self) -> int:
-        return len({g.ids[k] for g, ks in self._members() for k in ks})
+        return sum(len(ks) for _, ks in self._members())  # a claim is in one group, a group's articles differ
 
     def first(self) -> list[ClaimView]:
         firsts = [(g.ids[k], g, k) for g, ks in self._members() for k in ks[:REPRESENTATIVES]]
@@ -164,6 +180,7 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
     cands = _Candidates(claims, deniers)
     ranked: dict[tuple, list[tuple[int, tuple]]] = {}
     found: dict[tuple, dict] = {}
+    by_source: dict[int, dict[int, list[int]]] = {}  # id(group) -> article -> member positions (groups live on)
     for cl, ds in deniers:
         for name, content, words in ds:
             rkey = (cl.text, cl.speaker, cl.topics, name, content)
@@ -193,7 +210,8 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
                 else:
                     continue
                 g = found.setdefault((cl.text, cl.speaker, st[0], st[1]),
-                                     {"deniers": {}, "targets": _Targets(), "name": name, "words": words})
+                                     {"deniers": {}, "targets": _Targets(by_source), "name": name,
+                                      "words": words})
                 g["deniers"].setdefault(cl.id, cl)
                 g["targets"].add(cands.groups[st], source)
     for g in sorted(found.values(), key=lambda g: min(g["deniers"])):

@@ -113,6 +113,12 @@ def literal_heads(src: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found and len(found) <= 400 else None
 
 
+@lru_cache(maxsize=1024)
+def word_at(word: str) -> re.Pattern:
+    """Where a lower-case word stands as a whole run of letters."""
+    return re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])")
+
+
 @lru_cache(maxsize=8192)
 def lowered_text(text: str) -> str | None:
     """text.lower() when it maps character for character with no cased

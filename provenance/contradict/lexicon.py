@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..wordlists import word_list
-from .fastre import Fast, lowered_text
+from .fastre import Fast, lowered_text, word_at
 from .numbers import FRAC, NUM, ORD
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -68,7 +68,7 @@ class Lexicon:
         if not found:
             return []
         if low is not None:
-            starts = sorted(m.start() for w in found for m in _word_at(w).finditer(low))
+            starts = sorted(m.start() for w in found for m in word_at(w).finditer(low))
         else:
             starts = [w.start() for w in _LETTERS.finditer(text) if w.group().lower() in found]
         return [(m.start(), m.end(), self.place_names[int(m.lastgroup[1:].split("x")[0])])
@@ -92,12 +92,6 @@ class Lexicon:
         for _ in range(3):  # placeholders may use placeholders
             out = re.sub(r"\{([A-Z_]+)\}", lambda m: self.subs.get(m.group(1), m.group(0)), out)
         return re.compile(out, re.I)
-
-
-@lru_cache(maxsize=1024)
-def _word_at(word: str) -> re.Pattern:
-    """Where a lower-case word stands as a whole run of letters."""
-    return re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .fastre import word_at
 
 INF = math.inf
 
@@ -81,13 +84,15 @@ def number_starts(low: str) -> list[int]:
     """Every offset of lower-cased text where a NUM match can start (a
     superset), so patterns that open with {N} are tried only there."""
     out = {m.start() for m in _DIGIT.finditer(low)}
-    out.update(m.start() for m in _WORD.finditer(low) if m.group() in _NUM_WORDS)
+    for w in _NUM_WORDS.intersection(_WORD.findall(low)):
+        out.update(m.start() for m in word_at(w).finditer(low))
     for p in _NUM_PREFIXES:
         i = low.find(p)
         while i >= 0:
             out.add(i)
             i = low.find(p, i + 1)
     return sorted(out)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +145,7 @@ _QUALIFIERS_LONGEST_FIRST = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 _CURRENCY_LONGEST_FIRST = tuple(sorted(CURRENCY_SIGNS, key=len, reverse=True))
 
 
+@lru_cache(maxsize=16384)
 def parse_number(text: str) -> Value | None:
     """A number phrase (as matched by NUM) -> Value, or None."""
     s = re.sub(r"\s+", " ", text.strip())
@@ -180,6 +186,7 @@ def parse_number(text: str) -> Value | None:
     return Value(lo, hi, unit, text.strip())
 
 
+@lru_cache(maxsize=16384)
 def parse_fraction(text: str) -> Value | None:
     """A share phrase (as matched by FRAC) -> Value in [0, 1] with unit
     'fraction'; 'equally' and '50/50' give unit 'equal' (split among the

@@ -26,6 +26,9 @@ _UNSET = object()
 
 
 class ClaimTable(Sequence):
+    """Claims column by column; its views carry no uid, kind or quote (no
+    detector reads them: the store looks up the uids of a finding's claims)."""
+
     def __init__(self) -> None:
         self.ids = array("q")
         self.sources = array("q")
@@ -49,41 +52,22 @@ class ClaimTable(Sequence):
     def add(self, claim_id: int, source_id: int, start: int, text: str, speaker: str | None,
             speaker_type: str | None, topics: tuple = (), points: tuple = ()) -> None:
         """One claim; ids must come in increasing order."""
-        self.extend([(claim_id, source_id, start, text, speaker, speaker_type, tuple(topics), tuple(points))])
+        self.extend_columns([claim_id], [source_id], [start], [text], [(speaker, speaker_type)],
+                            [tuple(topics)], [tuple(points)])
 
-    def extend(self, rows) -> None:
-        """Claims as (id, source id, start, text, speaker, speaker type,
-        topics tuple, points tuple), in increasing id order."""
-        ids, sources, starts = self.ids, self.sources, self.starts_col
-        tcol, scol, topcol, pcol = self._text, self._speaker, self._topics, self._points
-        text_ix, texts = self._text_ix, self.texts
-        spk_ix, spks = self._speaker_ix, self._speakers
-        tup_ix, tups = self._tuple_ix, self._tuples
-        last = ids[-1] if ids else None
-        for cid, sid, start, text, speaker, stype, topics, points in rows:
-            if last is not None and cid <= last:
-                raise ValueError("claims must be added in increasing id order")
-            last = cid
-            ids.append(cid)
-            sources.append(sid)
-            starts.append(start)
-            i = text_ix.get(text)
-            if i is None:
-                i = text_ix[text] = len(texts)
-                texts.append(text)
-            tcol.append(i)
-            k = (speaker, stype)
-            i = spk_ix.get(k)
-            if i is None:
-                i = spk_ix[k] = len(spks)
-                spks.append(k)
-            scol.append(i)
-            for value, col in ((topics, topcol), (points, pcol)):
-                i = tup_ix.get(value)
-                if i is None:
-                    i = tup_ix[value] = len(tups)
-                    tups.append(value)
-                col.append(i)
+    def extend_columns(self, ids, sources, starts, texts, speakers, topics, points) -> None:
+        """Claims column by column (equal-length sequences; speakers as
+        (name, type) pairs, topics and points as tuples), in increasing id order."""
+        last = self.ids[-1] if self.ids else None
+        if (last is not None and ids and ids[0] <= last) or any(b <= a for a, b in zip(ids, ids[1:])):
+            raise ValueError("claims must be added in increasing id order")
+        self.ids.extend(ids)
+        self.sources.extend(sources)
+        self.starts_col.extend(starts)
+        self._text.extend(_pooled(texts, self._text_ix, self.texts))
+        self._speaker.extend(_pooled(speakers, self._speaker_ix, self._speakers))
+        self._topics.extend(_pooled(topics, self._tuple_ix, self._tuples))
+        self._points.extend(_pooled(points, self._tuple_ix, self._tuples))
 
     def done(self) -> "ClaimTable":
         """Drop the building indexes (the pools stay)."""
@@ -165,6 +149,20 @@ class ClaimTable(Sequence):
             out.append(Group(self.texts[t], speaker, stype, self._tuples[tp], array("q", (self.ids[i] for i in idx)),
                              array("q", (self.sources[i] for i in idx)), array("q", idx), self.view))
         return out
+
+
+def _pooled(values, index: dict, pool: list) -> list[int]:
+    """The pool index of each value, new values added to the pool."""
+    out = list(map(index.get, values))
+    if None in out:
+        for k, v in enumerate(values):
+            if out[k] is None:
+                i = index.get(v)
+                if i is None:
+                    i = index[v] = len(pool)
+                    pool.append(v)
+                out[k] = i
+    return out
 
 
 class _Starts(Mapping):

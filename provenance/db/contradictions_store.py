@@ -90,7 +90,8 @@ def _claim_points(conn):
 
 def claim_table(session: Session) -> ClaimTable:
     """Every stored claim as the detectors see it (topics include those of
-    its plan points; no uid: findings look up their members' uids)."""
+    its plan points; no uid: findings look up their members' uids).  Rows
+    are gathered into columns and handed to the table BATCH at a time."""
     table = ClaimTable()
     conn = session.connection()
     q = select(Source.id, Outlet.name, Source.published).outerjoin(Outlet, Source.outlet_id == Outlet.id)
@@ -114,19 +115,26 @@ def claim_table(session: Session) -> ClaimTable:
     q = (select(Claim.id, Claim.source_id, Claim.start, Claim.text, Claim.speaker_id, Claim.speaker_type,
                 type_coerce(Claim.topics, String))  # raw JSON: parsed once per distinct list
          .order_by(Claim.id))
-
-    def rows():
-        nonlocal nxt
-        no_speaker = (None, None)
-        for cid, sid, start, text, speaker_id, stype, raw in conn.execute(q.execution_options(yield_per=BATCH)):
-            while nxt is not None and nxt[0] < cid:
-                nxt = next(points, None)
-            pts = nxt[1] if nxt is not None and nxt[0] == cid else ()
-            name, spk_type = speakers.get(speaker_id, no_speaker)
-            topics, pnames = topics_points(raw, pts)
-            yield cid, sid, start, text, name, stype or spk_type, topics, pnames
-
-    table.extend(rows())
+    cols: tuple[list, ...] = ([], [], [], [], [], [], [])
+    ids, sids, starts, texts, spks, tops, pnames = cols
+    no_speaker = (None, None)
+    for cid, sid, start, text, speaker_id, stype, raw in conn.execute(q.execution_options(yield_per=BATCH)):
+        while nxt is not None and nxt[0] < cid:
+            nxt = next(points, None)
+        name, spk_type = speakers.get(speaker_id, no_speaker)
+        t, p = topics_points(raw, nxt[1] if nxt is not None and nxt[0] == cid else ())
+        ids.append(cid)
+        sids.append(sid)
+        starts.append(start)
+        texts.append(text)
+        spks.append((name, stype or spk_type))
+        tops.append(t)
+        pnames.append(p)
+        if len(ids) >= 10 * BATCH:
+            table.extend_columns(*cols)
+            for c in cols:
+                c.clear()
+    table.extend_columns(*cols)
     points.close()
     return table.done()
 
