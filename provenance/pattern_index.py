@@ -21,31 +21,36 @@ _WORD = re.compile(r"\w+")
 _WORDCHAR = re.compile(r"\w")
 
 
-def _prefixes(items) -> set[str] | None:
-    """Literal strings one of which every match of this parsed sequence starts
-    with; None when the start is not a plain literal."""
+def literal_prefixes(items, longest: int = HEAD) -> set[str] | None:
+    """Literal strings one of which every match of this parsed sequence (the
+    stdlib parser's items) starts with; None when its start is not a plain
+    literal.  Zero-width assertions are skipped; a literal shorter than
+    `longest` is extended through what follows it (the parser factors
+    "(children|civilians)" into "c" + "(hildren|ivilians)")."""
     out = ""
     items = list(items)
     for pos, (op, arg) in enumerate(items):
         if op is LITERAL:
             out += chr(arg)
             continue
-        if out:  # the parser factors "(children|civilians)" into "c" + "(hildren|ivilians)": go on
-            rest = _prefixes(items[pos:]) if len(out) < HEAD else None
+        if out:
+            rest = literal_prefixes(items[pos:], longest) if len(out) < longest else None
             return {out + r for r in rest} if rest else {out}
+        if op is AT:  # \b, ^: zero-width
+            continue
         if op is SUBPATTERN:
-            return _prefixes(list(arg[-1]) + list(items[pos + 1:]))
+            return literal_prefixes(list(arg[-1]) + items[pos + 1:], longest)
         if op in (MAX_REPEAT, MIN_REPEAT):
             low, _high, sub = arg
-            first = _prefixes(sub)  # the group alone: it may repeat before what follows
+            first = literal_prefixes(sub, longest)  # the group alone: it may repeat before what follows
             if low > 0:
                 return first
-            rest = _prefixes(items[pos + 1:])  # the optional part may be absent
+            rest = literal_prefixes(items[pos + 1:], longest)  # the optional part may be absent
             return first | rest if first and rest else None
         if op is BRANCH:
             found: set[str] = set()
             for branch in arg[1]:
-                sub = _prefixes(branch)
+                sub = literal_prefixes(list(branch) + items[pos + 1:], longest)
                 if not sub:
                     return None
                 found |= sub
@@ -65,7 +70,7 @@ def literal_heads(pattern: str) -> set[str] | None:
         items = list(items[0][1][-1])
     if not items or items[0] != (AT, AT_BOUNDARY):
         return None
-    prefixes = _prefixes(items[1:])
+    prefixes = literal_prefixes(items[1:])
     if not prefixes:
         return None
     heads = set()

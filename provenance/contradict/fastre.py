@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 import re._parser as sre_parse  # the stdlib's own regex parser (Python 3.11+)
 from functools import lru_cache
-from re._constants import AT, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+
+from ..pattern_index import literal_prefixes
 
 _SAFE_ESCAPES = frozenset("sSdDwWbBAZ")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -70,44 +71,10 @@ def lowered_source(src: str) -> str | None:
     return "".join(out)
 
 
-def _heads(items: list) -> set[str] | None:
-    """Literal strings one of which every match of this parsed sequence
-    starts with; None when its start is not a plain literal."""
-    out = ""
-    for pos, (op, arg) in enumerate(items):
-        if op is LITERAL:
-            out += chr(arg)
-            continue
-        if out:  # the parser factors 'rejects|rules' into 'r' + '(ejects|ules)': go on while short
-            rest = _heads(items[pos:]) if len(out) < 4 else None
-            return {out + r for r in rest} if rest else {out}
-        if op is AT:  # \b, ^: zero-width
-            continue
-        if op is SUBPATTERN:
-            return _heads(list(arg[-1]) + items[pos + 1:])
-        if op in (MAX_REPEAT, MIN_REPEAT):
-            low, _high, sub = arg
-            first = _heads(list(sub))
-            if low > 0:
-                return first
-            rest = _heads(items[pos + 1:])
-            return first | rest if first and rest else None
-        if op is BRANCH:
-            found: set[str] = set()
-            for branch in arg[1]:
-                sub = _heads(list(branch) + items[pos + 1:])
-                if not sub:
-                    return None
-                found |= sub
-            return found
-        return None
-    return {out} if out else None
-
-
 def literal_heads(src: str, flags: int = 0) -> tuple[str, ...] | None:
-    """The literals every match of a pattern starts with (see _heads)."""
+    """The literals every match of a pattern starts with (see pattern_index.literal_prefixes)."""
     try:
-        found = _heads(list(sre_parse.parse(src, flags)))
+        found = literal_prefixes(sre_parse.parse(src, flags))
     except (re.error, RecursionError, TypeError, ValueError):
         return None
     return tuple(sorted(found)) if found and len(found) <= 400 else None

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..errors import PlanFileError, UsageError
 from ..link import PlanIndex
 from ..plans import PlanRecord, load_plan_file, plan_files
-from .models import Claim, ClaimPoint, Plan, PlanPoint, Source
+from .models import ClaimPoint, Plan, PlanPoint
 
 PLANS_ENV = "PROVENANCE_PLANS"
 
@@ -147,33 +147,6 @@ def list_points(session: Session, plan: str | None = None, topic: str | None = N
     rows = session.execute(q.order_by(Plan.date, Plan.slug, PlanPoint.number)).all()
     return [dict(point=f"{slug}:{pt.number}", plan=slug, number=pt.number, topic=pt.topic, title=pt.title,
                  text=pt.text, values=dict(pt.values or {}), claims=n) for pt, slug, n in rows]
-
-
-def get_point(session: Session, ref: str) -> dict:
-    """One point, its values and every linked claim (speaker, outlet, date, relation)."""
-    from ..query import parse_point
-
-    slug, number = parse_point(ref)
-    plan = get_plan(session, slug)
-    pt = session.scalars(select(PlanPoint).where(PlanPoint.plan_id == plan.id, PlanPoint.number == number)).first()
-    if pt is None:
-        raise UsageError(f"plan {slug} has no point {number} (it has {len(plan.points)} points)")
-    rows = session.execute(
-        select(Claim, ClaimPoint.relation, ClaimPoint.score, Source)
-        .join(ClaimPoint, ClaimPoint.claim_id == Claim.id)
-        .join(Source, Claim.source_id == Source.id)
-        .where(ClaimPoint.point_id == pt.id)
-        .order_by(Source.published, Source.id, Claim.start)
-    ).all()
-    claims = []
-    for c, relation, score, src in rows:
-        claims.append(dict(
-            claim_id=c.uid, outlet=src.outlet.name if src.outlet else None, published=src.published,
-            speaker=c.speaker.name if c.speaker else (c.mention or None), relation=relation,
-            score=round(score, 3), text=c.text, source=Path(src.path).name,
-        ))
-    return dict(point=f"{slug}:{number}", plan=slug, plan_title=plan.title, number=number, topic=pt.topic,
-                title=pt.title, text=pt.text, values=dict(pt.values or {}), claims=claims)
 
 
 def point_ids(session: Session) -> dict[str, int]:
