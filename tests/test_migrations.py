@@ -206,3 +206,61 @@ def test_unreachable_server_is_one_line(pg_url):
     assert result.exit_code == Exit.DATABASE
     assert result.stderr.count("\n") == 1, result.stderr
     assert "no_such_database_here" in result.stderr and "does not exist" in result.stderr
+
+
+def _speaker_lookup_indexes(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN "
+                                         "('speakers', 'speaker_aliases')"))
+            else:
+                rows = conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename IN "
+                                         "('speakers', 'speaker_aliases')"))
+            return {r[0] for r in rows}
+    finally:
+        engine.dispose()
+
+
+def test_0003_speaker_lookup_indexes_both_ways(db_url):
+    """0003 swaps the plain name/alias indexes for lower() expression indexes, and back."""
+    cfg = alembic_config(db_url)
+    command.upgrade(cfg, "0002")
+    before = _speaker_lookup_indexes(db_url)
+    assert {"ix_speakers_name", "ix_speaker_aliases_alias"} <= before
+    command.upgrade(cfg, "0003")
+    after = _speaker_lookup_indexes(db_url)
+    assert {"ix_speakers_lower_name", "ix_speaker_aliases_lower_alias"} <= after
+    assert not ({"ix_speakers_name", "ix_speaker_aliases_alias"} & after)
+    command.downgrade(cfg, "0002")
+    assert _speaker_lookup_indexes(db_url) == before
+
+
+def test_speaker_lookup_reads_the_expression_indexes(tmp_path):
+    """The lookup behind `claims --speaker` is answered from the lower() indexes, not a scan
+    (SQLite's plan; PostgreSQL's planner picks scans on tables this small, so only SQLite is asserted)."""
+    from sqlalchemy.orm import Session
+
+    from provenance.query import speaker_ids
+
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    engine = open_database(url)
+    with Session(engine) as session:
+        with session.begin():
+            session.execute(text("INSERT INTO speakers (id, key, name, type) VALUES "
+                                 "(1, 'person:ada quillon', 'Ada Quillon', 'person')"))
+            session.execute(text("INSERT INTO speaker_aliases (speaker_id, alias) VALUES (1, 'Quillon')"))
+        assert speaker_ids(session, "QUILLON") == [1]
+        assert speaker_ids(session, "ada quillon") == [1]
+        assert speaker_ids(session, "Quill") == []
+        from provenance.db.models import Speaker, SpeakerAlias
+        from sqlalchemy import func, select
+        for q, index in ((select(SpeakerAlias.speaker_id).where(func.lower(SpeakerAlias.alias).in_(["quillon"])),
+                          "ix_speaker_aliases_lower_alias"),
+                         (select(Speaker.id).where(func.lower(Speaker.name).in_(["quillon"])),
+                          "ix_speakers_lower_name")):
+            sql = str(q.compile(engine, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(str(r[-1]) for r in session.execute(text("EXPLAIN QUERY PLAN " + sql)))
+            assert f"SEARCH {q.get_final_froms()[0].name} USING INDEX {index}" in plan, plan
+    engine.dispose()

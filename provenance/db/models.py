@@ -18,6 +18,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -71,9 +73,11 @@ class Speaker(Base):
     speakers are scoped to their article (no identity assumed across articles)."""
 
     __tablename__ = "speakers"
+    # a speaker found by name case-insensitively, `lower(name) IN (...)` (migration 0003)
+    __table_args__ = (Index("ix_speakers_lower_name", func.lower(text("name"))),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(400), unique=True)
-    name: Mapped[str] = mapped_column(String(300), index=True)
+    name: Mapped[str] = mapped_column(String(300))
     type: Mapped[str] = mapped_column(String(20))  # person|organization|anonymous|document|outlet
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(back_populates="speaker", cascade="all, delete-orphan")
@@ -81,10 +85,12 @@ class Speaker(Base):
 
 class SpeakerAlias(Base):
     __tablename__ = "speaker_aliases"
-    __table_args__ = (UniqueConstraint("speaker_id", "alias", name="uq_speaker_aliases_speaker_alias"),)
+    __table_args__ = (UniqueConstraint("speaker_id", "alias", name="uq_speaker_aliases_speaker_alias"),
+                      # any spelling, case-insensitively: `lower(alias) IN (...)` (migration 0003)
+                      Index("ix_speaker_aliases_lower_alias", func.lower(text("alias"))))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[str] = mapped_column(String(300), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
 
