@@ -13,21 +13,26 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from ..records import Article, LinkedClaim
-from .models import Claim, ClaimPoint, ClaimRelay, Outlet, Source, Speaker, SpeakerAlias
+from . import bulk
+from .models import Claim, ClaimPoint, ClaimRelay, Outlet, Source
 
 
-def _insert(session: Session):
-    name = session.get_bind().dialect.name
+def _dialect_insert(name: str):
+    """The dialect's insert() construct (it has on_conflict_do_nothing)."""
     if name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert
+
+
+def _insert(session: Session):
+    return _dialect_insert(session.get_bind().dialect.name)
 
 
 ALIAS_CACHE = 200_000  # (speaker, alias) pairs remembered as stored; beyond that, insert-or-ignore every time
@@ -101,32 +106,39 @@ def article_from_source(source: Source) -> Article:
     )
 
 
+_SOURCE_BY_SHA = select(Source.id).where(Source.sha256 == bindparam("sha"))
+
+
+@lru_cache(maxsize=4)
+def _source_insert(dialect: str):
+    """INSERT INTO sources ... ON CONFLICT (sha256) DO NOTHING RETURNING id, built once
+    (the values are bound per call, so the compiled form is reused)."""
+    return _dialect_insert(dialect)(Source).on_conflict_do_nothing(index_elements=["sha256"]).returning(Source.id)
+
+
 def store_article(
     session: Session, article: Article, claims: list[LinkedClaim], cache: StoreCache,
     outlet_kinds: dict[str, str] | None = None, extractor_version: str | None = None,
 ) -> tuple[int, bool]:
     """Store one article and its claims.  Returns (source id, created);
     an article already stored (same normalised text) adds nothing."""
-    existing = session.execute(select(Source.id).where(Source.sha256 == article.sha256)).scalar_one_or_none()
+    conn = session.connection()
+    existing = conn.execute(_SOURCE_BY_SHA, {"sha": article.sha256}).scalar_one_or_none()
     if existing is not None:
         return existing, False
     kinds = outlet_kinds or {}
     outlets = sorted(({article.outlet} if article.outlet else set()) | {v for lc in claims for v in lc.claim.via})
     for name in outlets:
         outlet_id(session, cache, name, kinds.get(name, "outlet"))
-    insert = _insert(session)
     row = dict(
         sha256=article.sha256, path=article.path, url=article.url, title=article.title, author=article.author,
         outlet_id=cache.outlets.get(article.outlet) if article.outlet else None, published=article.published,
         fmt=article.fmt, encoding=article.encoding, meta_origin=dict(article.meta_origin), text=article.text,
         ingested_at=datetime.now(timezone.utc).replace(tzinfo=None), extracted_with=extractor_version,
     )
-    result = session.execute(
-        insert(Source).values(**row).on_conflict_do_nothing(index_elements=["sha256"]).returning(Source.id)
-    ).first()
+    result = conn.execute(_source_insert(conn.dialect.name), row).first()
     if result is None:  # another writer stored it meanwhile
-        sid = session.execute(select(Source.id).where(Source.sha256 == article.sha256)).scalar_one()
-        return sid, False
+        return conn.execute(_SOURCE_BY_SHA, {"sha": article.sha256}).scalar_one(), False
     source_id = result[0]
     insert_claims(session, article, source_id, claims, cache)
     return source_id, True
@@ -140,12 +152,10 @@ def _speaker_ids(session: Session, article: Article, claims: list[LinkedClaim], 
             wanted[speaker_key(article, c.speaker_name, c.speaker_type)] = (c.speaker_name, c.speaker_type or "person")
     missing = sorted(k for k in wanted if k not in cache.speakers)
     if missing:  # one insert-or-ignore and one select for all new speakers, in key order
-        insert, conn = _insert(session), session.connection()
-        conn.execute(
-            insert(Speaker.__table__).on_conflict_do_nothing(index_elements=["key"]),
-            [{"key": k, "name": wanted[k][0], "type": wanted[k][1]} for k in missing],
-        )
-        fetched = dict(conn.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(missing))).all())
+        conn = session.connection()
+        bulk.insert_rows(conn, "speakers", ("key", "name", "type"),
+                         [(k, wanted[k][0], wanted[k][1]) for k in missing], conflict=("key",))
+        fetched = bulk.ids_by_key(conn, "speakers", "key", missing)
         # an anonymous speaker belongs to one article: not kept, so the cache does not grow with the corpus
         cache.speakers.update((k, v) for k, v in fetched.items() if not k.startswith("anon:"))
     else:
@@ -160,10 +170,8 @@ def _speaker_ids(session: Session, article: Article, claims: list[LinkedClaim], 
                 if alias and len(alias) <= 300 and (sid, alias) not in cache.aliases:
                     aliases.add((sid, alias))
     if aliases:
-        session.connection().execute(
-            _insert(session)(SpeakerAlias.__table__).on_conflict_do_nothing(index_elements=["speaker_id", "alias"]),
-            [{"speaker_id": s, "alias": a} for s, a in sorted(aliases)],
-        )
+        bulk.insert_rows(session.connection(), "speaker_aliases", ("speaker_id", "alias"), sorted(aliases),
+                         conflict=("speaker_id", "alias"))
         if len(cache.aliases) < ALIAS_CACHE:
             anonymous = {sid for key, sid in ids.items() if key.startswith("anon:")}
             cache.aliases.update(a for a in aliases if a[0] not in anonymous)
@@ -203,13 +211,18 @@ def insert_claims(session: Session, article: Article, source_id: int, claims: li
     return len(rows)
 
 
+CLAIM_COLUMNS = ("uid", "source_id", "speaker_id", "start", "end", "text", "quote", "kind", "cue", "rule",
+                 "mention", "speaker_type", "role", "unresolved", "topics")
+
+
 def _insert_claim_rows(session: Session, rows: list[dict]) -> list[int]:
     """One executemany, then the new ids by uid (unique): two statements per
     article, where RETURNING in parameter order costs one per row on SQLite."""
-    conn = session.connection()  # Core, not the ORM: the rows are plain dicts
-    conn.execute(Claim.__table__.insert(), rows)
+    conn = session.connection()
+    bulk.insert_rows(conn, "claims", CLAIM_COLUMNS,
+                     [tuple(bulk.json_text(r[c]) if c == "topics" else r[c] for c in CLAIM_COLUMNS) for r in rows])
     uids = [r["uid"] for r in rows]
-    ids = dict(conn.execute(select(Claim.uid, Claim.id).where(Claim.uid.in_(uids))).all())
+    ids = bulk.ids_by_key(conn, "claims", "uid", uids)
     return [ids[u] for u in uids]
 
 
@@ -217,18 +230,16 @@ def _insert_children(session: Session, claim_ids, extras, cache: StoreCache) -> 
     relays, links = [], []
     for cid, (via, point_links) in zip(claim_ids, extras):
         for pos, name in enumerate(via):
-            relays.append({"claim_id": cid, "position": pos, "outlet_id": cache.outlets[name]})
+            relays.append((cid, pos, cache.outlets[name]))
         seen = set()
         for link in point_links:
             pid = cache.points.get(link.point)
             if pid is not None and pid not in seen:
                 seen.add(pid)
-                links.append({"claim_id": cid, "point_id": pid, "relation": link.relation, "score": link.score})
+                links.append((cid, pid, link.relation, link.score))
     conn = session.connection()
-    if relays:
-        conn.execute(ClaimRelay.__table__.insert(), relays)
-    if links:
-        conn.execute(ClaimPoint.__table__.insert(), links)
+    bulk.insert_rows(conn, "claim_relays", ("claim_id", "position", "outlet_id"), relays)
+    bulk.insert_rows(conn, "claim_points", ("claim_id", "point_id", "relation", "score"), links)
 
 
 def replace_claims(session: Session, source: Source, article: Article, claims: list[LinkedClaim],
