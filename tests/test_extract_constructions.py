@@ -102,3 +102,56 @@ def test_question_lead_in_is_not_the_speaker():
     t = "Governor Ilse Vark spoke on Monday. Asked whether the board had discussed a larger cut, she said it had not."
     (c,) = having(t, "it had not")
     assert c.speaker_name == "Ilse Vark"
+
+
+def whole(text, c):
+    return text[c.start:c.end] == text.strip()
+
+
+def test_anonymity_participle_is_part_of_the_attribution():
+    for t in ("A senior Nordic diplomat, speaking on condition of anonymity, said the ferry contract would be signed in March.",
+              "A senior Nordic diplomat, requesting anonymity, said the ferry contract would be signed in March.",
+              "A senior Nordic diplomat, speaking on condition of anonymity because they were not authorised to speak "
+              "publicly, said the ferry contract would be signed in March."):
+        (c,) = claims(t)
+        assert (c.speaker_name, c.kind, c.cue) == ("a senior Nordic diplomat", "indirect", "said") and whole(t, c)
+
+
+def test_anonymity_relative_clause_is_part_of_the_attribution():
+    for t in ("One port official, who spoke on condition of anonymity, said the cranes had been idle for a week.",
+              "One port official, who talked to reporters on background in Gdansk, said the cranes had been idle for a week.",
+              "One port official, who spoke on condition of anonymity about the dispute, said the cranes had been idle for a week."):
+        (c,) = claims(t)
+        assert (c.speaker_name, c.kind, c.cue) == ("one port official", "indirect", "said") and whole(t, c)
+    t = "Two union officials, who requested anonymity to discuss internal deliberations, told Reuters the strike would end."
+    (c,) = claims(t)
+    assert (c.speaker_name, c.cue, c.via) == ("two union officials", "told", ("Reuters",)) and whole(t, c)
+
+
+def test_speech_verb_that_only_sets_the_scene_gives_no_claim():
+    t = "A senior Nordic diplomat, speaking on the sidelines of the summit, said the ferry contract would be signed in March."
+    (c,) = claims(t)
+    assert c.speaker_name == "a senior Nordic diplomat" and whole(t, c)
+    t = "The ferry contract will be signed in March, said a senior Nordic diplomat, speaking on condition of anonymity."
+    (c,) = claims(t)
+    assert c.speaker_name == "a senior Nordic diplomat" and whole(t, c)
+    assert claims("The harbour master spoke on condition of anonymity.") == []
+    assert claims("A port official spoke to reporters on background on Monday.") == []
+    t = ("Port director Jan Visser cancelled the tender, according to a ministry official who was not authorised "
+         "to comment and spoke on condition of anonymity.")
+    assert [c.speaker_name for c in claims(t)] == ["a ministry official"]
+
+
+def test_speech_verb_with_content_beside_an_anonymity_phrase_is_still_a_claim():
+    t = "A port official said on condition of anonymity that the cranes had been idle for a week."
+    (c,) = claims(t)
+    assert c.speaker_name == "a port official" and whole(t, c)
+    t = "The harbour master spoke on condition of anonymity, saying the cranes had been idle for a week."
+    (c,) = claims(t)
+    assert "harbour master" in c.speaker_name and c.cue == "saying" and whole(t, c)
+    t = "Ruth Okafor spoke at length, saying the cranes had been idle for a week."
+    (c,) = claims(t)
+    assert (c.speaker_name, c.cue) == ("Ruth Okafor", "saying") and whole(t, c)
+    t = "Ruth Okafor, who warned in May that the cranes were failing, said they had been idle for a week."
+    cs = claims(t)
+    assert [c.cue for c in cs] == ["warned", "said"] and all(c.speaker_name == "Ruth Okafor" for c in cs)

@@ -75,6 +75,14 @@ def _forms(lemma: str, irregular: dict) -> list[str]:
     return inflect(head)
 
 
+def _phrases_re(patterns: list[str]) -> re.Pattern | None:
+    """One case-insensitive alternation of whole-word phrases (a space in a phrase stands for any white space)."""
+    if not patterns:
+        return None
+    alt = "|".join("(?:" + p.replace(" ", r"\s+") + ")" for p in patterns)
+    return re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])", re.I)
+
+
 class Lexicon:
     def __init__(self) -> None:
         v = _load("verbs.json")
@@ -137,6 +145,10 @@ class Lexicon:
         self.postmodifiers = set(lx.get("postmodifiers", []))
         self.outlet_descriptors = list(lx.get("outlet_descriptors", []))
         self.participles_irregular = set(lx.get("participles_irregular", []))
+        # the terms or setting of a speech act, not its content ("on condition of anonymity", "to reporters")
+        self.sourcing_re = _phrases_re(lx.get("sourcing_phrases", []))
+        self.sourcing_reason_re = _phrases_re(lx.get("sourcing_reasons", []))
+        self.sourcing_fillers = frozenset(lx.get("sourcing_fillers", []))
         fpats = _load("furniture.json")["patterns"]
         self.furniture = re.compile("|".join(f"(?:{x})" for x in fpats), re.I)
         # one pattern at a time is much faster than the alternation (literal prefixes stay searchable)

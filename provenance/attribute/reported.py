@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from provenance.attribute import sourcing
 from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, main_subject, np_ending_at,
                                          np_starting_at, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
@@ -220,6 +221,9 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         if mention is None:
             continue
         frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak))
+    # "X, speaking on condition of anonymity, said ...": a speech verb whose clause only says how the source
+    # spoke carries no content (its mention still served the frames after it)
+    frames = [f for f in frames if f.content != "after" or not sourcing.no_content(masked, toks, _tok_index(toks, f.cue_end))]
     if not heading:
         frames.extend(pre)
         frames.extend(_agentless(text, masked, toks, s_start, s_end))
