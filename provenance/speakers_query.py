@@ -262,23 +262,26 @@ def named_speaker_ids(session: Session, name: str) -> list[int]:
     ).scalars())
 
 
-def speaker_claims(session: Session, name: str, limit: int | None = None) -> tuple[list[str], list[dict]]:
-    """The speakers NAME matches (any alias or known spelling) and their claims
-    in time order (undated last), each with its relay chain."""
+def speaker_claims(session: Session, name: str, limit: int | None = None) -> tuple[list[str], list[dict], int]:
+    """The speakers NAME matches (any alias or known spelling), the first LIMIT
+    of their claims (all with None) in time order (undated last), each with its
+    relay chain, and how many claims they have in all.  The order and the limit
+    are applied in SQL, so a speaker with 75,000 claims costs one sort of ids,
+    not 75,000 records."""
     ids = named_speaker_ids(session, name)
     if not ids:
-        return [], []
+        return [], [], 0
     names = sorted(session.execute(select(Speaker.name).where(Speaker.id.in_(ids))).scalars(), key=str.casefold)
-    claim_ids = list(session.execute(select(Claim.id).where(Claim.speaker_id.in_(ids))).scalars())
-    records = list(records_for_claims(session, claim_ids))
-    records.sort(key=lambda r: (r["source"]["published"] is None, r["source"]["published"] or "",
-                                r["source"]["id"], r["start"]))
+    total = session.scalar(select(func.count()).select_from(Claim).where(Claim.speaker_id.in_(ids)))
+    q = (select(Claim.id).join(Source, Claim.source_id == Source.id).where(Claim.speaker_id.in_(ids))
+         .order_by(Source.published.is_(None), bytewise(session, Source.published), Source.id, Claim.start, Claim.id))
     if limit is not None:
-        records = records[:limit]
+        q = q.limit(limit)
+    records = list(records_for_claims(session, list(session.execute(q).scalars())))
     rows = [{
         "published": r["source"]["published"], "outlet": r["source"]["outlet"], "speaker": speaker_label(r),
         "mention": r["speaker"]["mention"], "role": r["speaker"]["role"], "kind": r["kind"], "cue": r["cue"],
         "via": r["via"], "chain": chain(r), "claim_id": r["claim_id"], "text": r["text"], "quote": r["quote"],
         "source": r["source"]["path"], "source_id": r["source"]["id"], "start": r["start"], "end": r["end"],
     } for r in records]
-    return names, rows
+    return names, rows, total

@@ -134,6 +134,14 @@ def test_speaker_claims_in_time_order_with_chain(stored):
     assert _json(result) == [] and "no speaker known" in result.stderr
 
 
+def test_speaker_limit_keeps_the_earliest_and_says_how_many_more(stored):
+    everything = _json(stored("speaker", "Quist", "--format", "json", "--limit", "0"))
+    first = stored("speaker", "Quist", "--format", "json", "--limit", "1")
+    assert _json(first) == everything[:1] and everything[0]["published"] == "2031-03-04"
+    assert f"{len(everything) - 1} more claims not shown" in first.stderr
+    assert "more claims not shown" not in stored("speaker", "Quist", "--format", "json").stderr  # 50 by default
+
+
 def test_audit_counts_and_findings(stored):
     rows = {r["outlet"]: r for r in _json(stored("audit", "--format", "json"))}
     gazette, courier = rows["Harbor Gazette"], rows["Coastal Courier"]

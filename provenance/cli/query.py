@@ -14,6 +14,7 @@ __all__ = ["who_said", "speakers", "speaker", "audit"]
 WHO_COLUMNS = ["speaker", "speaker_type", "outlet", "published", "via", "kind", "claim_id", "matched", "source", "text"]
 SPEAKER_COLUMNS = ["name", "type", "aliases", "roles", "claims", "outlets", "first", "last"]
 CLAIM_COLUMNS = ["published", "outlet", "speaker", "kind", "chain", "claim_id", "source", "text"]
+SPEAKER_LIMIT = 50  # `speaker` shows the earliest 50 claims unless --limit says otherwise
 AUDIT_COLUMNS = ["source_id", "outlet", "published", "claims", "anonymous", "anonymous_share", "relayed",
                  "unresolved", "quote_drift", "unsupported_headlines", "path"]
 
@@ -102,26 +103,30 @@ def speakers(app, search, type_, fmt, limit):
 @click.command()
 @click.argument("name")
 @format_option()
-@limit_option()
+@click.option("--limit", type=click.IntRange(min=0), default=SPEAKER_LIMIT, show_default=True,
+              help="Show at most this many claims, the earliest first; 0 shows them all.")
 @pass_app
 def speaker(app, name, fmt, limit):
     """One speaker's claims in time order, each with its relay chain
     (speaker > relays > publishing outlet).  NAME is any alias or known spelling.
+    A note on stderr says how many more claims there are than shown.
 
     \b
     Example:
       provenance speaker Zelenskyy
-      provenance speaker "Dmitry Peskov" --format json
+      provenance speaker "Dmitry Peskov" --format json --limit 0
     """
     from ..speakers_query import speaker_claims
 
     with app.session() as s:
-        names, rows = speaker_claims(s, name, limit)
+        names, rows, total = speaker_claims(s, name, limit or None)
     unknown = f"no speaker known as {name!r} (try `provenance speakers --search`)"
     if not names and fmt != "table":
         say(unknown)
     elif len(names) > 1:
         say(f"{name!r} matches {len(names)} speakers: {'; '.join(names)}")
+    if len(rows) < total:
+        say(f"{total - len(rows)} more claims not shown (--limit N shows more, --limit 0 all)")
     flat = rows if fmt in ("json", "jsonl") else [{**r, "chain": " > ".join(r["chain"])} for r in rows]
     emit(flat if fmt != "csv" else _flat(flat, CLAIM_COLUMNS + ["via", "quote"]), fmt,
          CLAIM_COLUMNS + (["via", "quote"] if fmt == "csv" else []),
