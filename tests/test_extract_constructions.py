@@ -155,3 +155,23 @@ def test_speech_verb_with_content_beside_an_anonymity_phrase_is_still_a_claim():
     t = "Ruth Okafor, who warned in May that the cranes were failing, said they had been idle for a week."
     cs = claims(t)
     assert [c.cue for c in cs] == ["warned", "said"] and all(c.speaker_name == "Ruth Okafor" for c in cs)
+
+
+def test_telling_the_press_with_no_content_is_no_claim():
+    """GUIDELINES: a bare mention of a statement ('X spoke to reporters.') is not a claim;
+    nor is 'X told reporters on Monday.' — the audience is not what was said."""
+    assert claims("Port director Jan Visser told reporters on Monday.") == []
+    assert claims("Port director Jan Visser briefed journalists in Gdansk.") == []
+    t = "Port director Jan Visser told reporters the cranes had been idle for a week."
+    (c,) = claims(t)
+    assert (c.speaker_name, c.cue) == ("Jan Visser", "told") and whole(t, c)
+    t = "Port director Jan Visser said reporters had been barred from the quay."
+    (c,) = claims(t)
+    assert c.speaker_name == "Jan Visser" and whole(t, c)
+
+
+def test_quotation_after_the_comma_is_the_content_of_a_sourcing_clause():
+    for t in ('Port director Jan Visser told reporters in Gdansk, "The cranes have been idle for a week."',
+              "A port official said on condition of anonymity, “The cranes have been idle for a week.”"):
+        (c,) = claims(t)
+        assert c.quote and "cranes have been idle" in c.quote and whole(t, c)

@@ -32,6 +32,8 @@ def no_content(masked: str, toks: list[Tok], k: int) -> bool:
     e = clause_end(toks, k)
     if e <= k or any(t.text in _CONTENT_MARKS for t in toks[k:e]):
         return False
+    if e + 1 < len(toks) and toks[e].text == "," and toks[e + 1].text in _CONTENT_MARKS:
+        return False  # 'X told reporters in Moscow, “...”': the quotation after the comma is the content
     a, b = toks[k].start, toks[e - 1].end
     hits = list(lex.sourcing_re.finditer(masked, a, b))
     if not hits:
