@@ -177,13 +177,7 @@ class PatternIndex:
         """The patterns that match somewhere in text (as `search` would find), in index order."""
         patterns = self.patterns
         found = {i for i in self.always if patterns[i].search(text)}
-        low = text.lower()
-        if self._head_re is None or len(low) != len(text):  # none, or lower case changes offsets: word by word
-            words = self._words(text)
-        else:  # the same as _words, without a generator's cost per word (this is the linker's inner loop)
-            by_word, hits_of = self._by_word, self._word_hits
-            words = ((m.start(), by_word.get(m.group()) or hits_of(m.group())) for m in self._head_re.finditer(low))
-        for start, hits in words:
+        for start, hits in self._words(text):
             for i in hits:
                 if i not in found and patterns[i].match(text, start):
                     found.add(i)

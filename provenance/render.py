@@ -18,6 +18,12 @@ def say(message: str) -> None:
     click.echo(message, err=True)
 
 
+def more_note(shown: int, total: int, what: str) -> None:
+    """Say how many WHAT a --limit left out (0 shows them all)."""
+    if shown < total:
+        say(f"{total - shown} more {what} not shown (--limit N shows more, --limit 0 all)")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""

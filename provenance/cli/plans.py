@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..render import emit, format_option, say
+from ..render import emit, format_option, more_note, say
 from . import pass_app
 
 __all__ = ["plans", "points", "point"]
@@ -116,7 +116,7 @@ def point(app, ref, limit, fmt):
     shown, total = len(data["claims"]), data["claims_total"]
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        _more_note(shown, total)
+        more_note(shown, total, "linked claims")
         return
     out = [f"{data['point']}  [{data['topic']}]  {data['title']}", f"  {data['text']}"]
     if data["values"]:
@@ -138,12 +138,7 @@ def point(app, ref, limit, fmt):
             text = text if len(text) <= 110 else text[:109] + "…"
             lines.append(f"  {c['published'] or '(no date)':10}  {c['relation']:9}  {c['claim_id']}  {text}")
     click.echo("\n".join(lines))
-    _more_note(shown, total)
-
-
-def _more_note(shown: int, total: int) -> None:
-    if shown < total:
-        say(f"{total - shown} more linked claims not shown (--limit N shows more, --limit 0 all)")
+    more_note(shown, total, "linked claims")
 
 
 def _values_cell(values: dict) -> str:

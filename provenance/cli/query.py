@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..records import SPEAKER_TYPES
-from ..render import emit, format_option, limit_option, say, table
+from ..render import emit, format_option, limit_option, more_note, say, table
 from . import pass_app
 
 __all__ = ["who_said", "speakers", "speaker", "audit"]
@@ -125,8 +125,7 @@ def speaker(app, name, fmt, limit):
         say(unknown)
     elif len(names) > 1:
         say(f"{name!r} matches {len(names)} speakers: {'; '.join(names)}")
-    if len(rows) < total:
-        say(f"{total - len(rows)} more claims not shown (--limit N shows more, --limit 0 all)")
+    more_note(len(rows), total, "claims")
     flat = rows if fmt in ("json", "jsonl") else [{**r, "chain": " > ".join(r["chain"])} for r in rows]
     emit(flat if fmt != "csv" else _flat(flat, CLAIM_COLUMNS + ["via", "quote"]), fmt,
          CLAIM_COLUMNS + (["via", "quote"] if fmt == "csv" else []),

@@ -11,7 +11,6 @@ need SQLAlchemy's type processing.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from sqlalchemy.engine import Connection, Dialect
@@ -52,7 +51,3 @@ def ids_by_key(conn: Connection, table: str, key: str, keys: list) -> dict:
         out.update(conn.exec_driver_sql(sql, tuple(part)).all())
     return out
 
-
-def json_text(value) -> str:
-    """A JSON column's value as SQLAlchemy's JSON type would write it."""
-    return json.dumps(value)

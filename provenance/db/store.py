@@ -8,6 +8,7 @@ neither fail on a unique key nor deadlock, and each row exists once.
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -212,15 +213,15 @@ def insert_claims(session: Session, article: Article, source_id: int, claims: li
 
 
 CLAIM_COLUMNS = ("uid", "source_id", "speaker_id", "start", "end", "text", "quote", "kind", "cue", "rule",
-                 "mention", "speaker_type", "role", "unresolved", "topics")
+                 "mention", "speaker_type", "role", "unresolved")  # then topics, as JSON text
 
 
 def _insert_claim_rows(session: Session, rows: list[dict]) -> list[int]:
     """One executemany, then the new ids by uid (unique): two statements per
     article, where RETURNING in parameter order costs one per row on SQLite."""
     conn = session.connection()
-    bulk.insert_rows(conn, "claims", CLAIM_COLUMNS,
-                     [tuple(bulk.json_text(r[c]) if c == "topics" else r[c] for c in CLAIM_COLUMNS) for r in rows])
+    bulk.insert_rows(conn, "claims", CLAIM_COLUMNS + ("topics",),
+                     [tuple(r[c] for c in CLAIM_COLUMNS) + (json.dumps(r["topics"]),) for r in rows])
     uids = [r["uid"] for r in rows]
     ids = bulk.ids_by_key(conn, "claims", "uid", uids)
     return [ids[u] for u in uids]
