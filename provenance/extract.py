@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from provenance.attribute import direct, document, relay, reported
+from provenance.attribute import direct, document, relative, relay, reported
 from provenance.attribute.frames import Attribution, Mention, main_subject, skip_adverbial, tokenize
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.quotes import find_quotes, mask_quotes
@@ -176,8 +176,6 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
                     nxt_rel = [g for g in rel if g.cue_start > f.cue_start]
                     if nxt_rel:
                         b = nxt_rel[0].subj_start  # "..., according to X, | which said ..."
-                elif f.mode == "relative":
-                    a, b = f.subj_start, s.end
                 else:
                     k = fwd.index(f)
                     a = s.start if k == 0 else reported.clause_start(masked, f, fwd[k - 1].cue_end)
@@ -187,6 +185,8 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
                         g = later[0]
                         b = reported.clause_start(masked, g, f.cue_end) if g.content == "after" else (
                             g.mention.start if g.mention is not None and g.mode != "after" else g.cue_start)
+                    if f.mode == "relative":  # "X, who warned that A, | said B": closed by the comma before the main verb
+                        a, b = f.subj_start, relative.clause_end(masked, toks, f, later, b, lead_end)
                 a, b = _trim(text, a, b)
                 if b <= a:
                     continue

@@ -175,3 +175,58 @@ def test_quotation_after_the_comma_is_the_content_of_a_sourcing_clause():
               "A port official said on condition of anonymity, “The cranes have been idle for a week.”"):
         (c,) = claims(t)
         assert c.quote and "cranes have been idle" in c.quote and whole(t, c)
+
+
+def spans(text):
+    return [(c.cue, c.speaker_name, text[c.start:c.end]) for c in claims(text)]
+
+
+def disjoint(cs):
+    cs = sorted(cs, key=lambda c: c.start)
+    return all(a.end <= b.start for a, b in zip(cs, cs[1:]))
+
+
+def test_relative_clause_statement_ends_at_the_comma_before_the_main_verb():
+    """'X, who warned that A, said B': two statements of X; the relative clause's claim is closed by the
+    comma before the main verb and does not run on over the main clause."""
+    t = ("Harbour master Elin Sand, who warned on Tuesday that the breakwater would not survive another storm, "
+         "said repairs would start in June.")
+    assert spans(t) == [("warned", "Elin Sand", "who warned on Tuesday that the breakwater would not survive another storm"),
+                        ("said", "Elin Sand", "said repairs would start in June.")]
+    t = "The port authority, which said in March that dredging was complete, insisted the channel was safe."
+    assert [x[2] for x in spans(t)] == ["which said in March that dredging was complete",
+                                        "insisted the channel was safe."]
+    assert disjoint(claims(t))
+
+
+def test_relative_clause_with_perfect_tense_and_no_that():
+    t = ("Fisheries minister Tomas Lind, who has repeatedly said the quota system is unfair, "
+         "told reporters the rules would change next year.")
+    assert spans(t) == [("said", "Tomas Lind", "who has repeatedly said the quota system is unfair"),
+                        ("told", "Tomas Lind", "told reporters the rules would change next year.")]
+    assert disjoint(claims(t))
+
+
+def test_relative_clause_whose_content_has_its_own_commas():
+    t = ("Harbour master Elin Sand, who warned that the breakwater, built in 1902, would not survive another storm, "
+         "said repairs would start in June.")
+    assert spans(t) == [("warned", "Elin Sand", "who warned that the breakwater, built in 1902, would not survive another storm"),
+                        ("said", "Elin Sand", "said repairs would start in June.")]
+
+
+def test_no_relative_clause_gives_one_claim_over_the_whole_sentence():
+    for t in ("Harbour master Elin Sand said repairs would start in June.",
+              "Harbour master Elin Sand, a former naval officer, said repairs would start in June.",
+              "Harbour master Elin Sand, who took office in May, said repairs would start in June."):
+        (c,) = claims(t)
+        assert (c.cue, c.speaker_name) == ("said", "Elin Sand") and whole(t, c)
+
+
+def test_relative_clause_on_the_subject_closes_before_a_main_verb_that_is_not_speech():
+    t = "Harbour master Elin Sand, who warned that the breakwater, built in 1902, would fail, resigned on Friday."
+    assert spans(t) == [("warned", "Elin Sand", "who warned that the breakwater, built in 1902, would fail")]
+    t = "In a statement, the port authority, which said in March that dredging was complete, insisted the channel was safe."
+    assert [x[2] for x in spans(t)] == ["which said in March that dredging was complete", "insisted the channel was safe."]
+    # on an object, the relative clause runs to the end of the sentence, commas and all
+    t = "The minister met Elin Sand, who said the breakwater, in its present state, would fail."
+    assert spans(t) == [("said", "Elin Sand", "who said the breakwater, in its present state, would fail.")]

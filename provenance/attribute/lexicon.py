@@ -145,6 +145,10 @@ class Lexicon:
         self.postmodifiers = set(lx.get("postmodifiers", []))
         self.outlet_descriptors = list(lx.get("outlet_descriptors", []))
         self.participles_irregular = set(lx.get("participles_irregular", []))
+        self.auxiliaries = frozenset(lx.get("auxiliaries", []))  # words that may open a finite main verb
+        self.past_irregular = frozenset(lx.get("past_irregular", []))
+        self.subordinators = frozenset(lx.get("subordinators", []))  # open a clause whose subject follows
+        self.not_verbs_ed = frozenset(lx.get("not_verbs_ed", []))  # -ed words that are no past verb ("need")
         # the terms or setting of a speech act, not its content ("on condition of anonymity", "to reporters")
         self.sourcing_re = _phrases_re(lx.get("sourcing_phrases", []))
         self.sourcing_reason_re = _phrases_re(lx.get("sourcing_reasons", []))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import sourcing
+from provenance.attribute import relative, sourcing
 from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, main_subject, np_ending_at,
-                                         np_starting_at, skip_back, span_text)
+                                         np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
 
 _BE = {"is", "was", "were", "are", "be", "been", "being"}
@@ -56,7 +56,7 @@ def _tok_index(toks: list[Tok], pos: int) -> int:
 
 def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | None:
     """toks[j] is the comma closing 'NP1, APPOS,' right before a verb."""
-    c2 = next((k for k in range(j - 1, max(-1, j - 30), -1) if toks[k].text == ","), -1)
+    c2 = relative.second_comma(toks, j)
     if c2 < 0:
         return None
     if toks[c2 + 1].low in lexicon().relay_participles:  # "A draft of X, seen by the Post, says"
@@ -199,12 +199,13 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 inv = np_starting_at(toks, ve + 1)
                 if ap is not None:
                     mention, mode = ap[0], "appos"
-                    c2 = next((k for k in range(j - 1, max(-1, j - 30), -1) if toks[k].text == ","), -1)
+                    c2 = relative.second_comma(toks, j)
                     r1 = np_ending_at(toks, c2 - 1) if c2 > 0 else None
                     subj = toks[r1[0]].start if r1 else mention.start
                     if content == "after" and _trailing(masked, toks, ve, s_end) and r1 and r1[0] > 0 \
-                            and (toks[r1[0] - 1].text == "," or toks[r1[0] - 1].text in _QUOTE_MARKS):
-                        content = "before"  # '“...,” the mayor, Sofia Marr, said.'
+                            and (toks[r1[0] - 1].text == "," and r1[0] != skip_adverbial(toks)
+                                 or toks[r1[0] - 1].text in _QUOTE_MARKS):
+                        content = "before"  # '“...,” the mayor, Sofia Marr, said.' (not 'In a statement, the mayor, ...')
                     frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak, min(subj, mention.start)))
                     continue
                 elif inv is not None:
