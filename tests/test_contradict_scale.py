@@ -105,6 +105,55 @@ def test_position_one_finding_per_refusing_statement_and_topic():
     assert set(f.claims) == {1, 2, 3, 4, 5, 7, 8, 9, 10, 11}
 
 
+def test_position_best_plan_statement_matches_a_full_scan():
+    """Each refusal is paired with the plan statement sharing the most stems
+    with what it refuses, the first in claim order on a tie: the indexed
+    search (only the first of the statements alike in the refused words is
+    indexed) picks what scanning every statement picks."""
+    import random
+
+    from provenance.contradict.lexicon import content_stems
+
+    rng = random.Random(7)
+    objects = ["limits on the size of its navy", "limits on its navy and coast guard", "a ban on new warships",
+               "the transfer of the northern port", "any cap on its coast guard", "foreign ships in its port"]
+    plans = ["The plan limits the size of Ukraine's navy to twenty ships.",
+             "The plan caps the navy and the coast guard at fifty vessels.",
+             "Under the draft the northern port would be transferred to a joint authority.",
+             "The draft bans new warships for ten years.",
+             "The plan limits the coast guard to coastal waters, the draft says.",
+             "Foreign ships would be barred from the port under the plan."]
+    cs, i = [], 0
+    for _ in range(60):
+        i += 1
+        if rng.random() < 0.5:
+            text = rng.choice(plans).replace("plan", rng.choice(["plan", "proposal"]))
+            cs.append(view(i, text, "Plan", source=i, topics=["navy"], stype="document"))
+        else:
+            text = f"Ukraine will not accept {rng.choice(objects)}, the {rng.choice(['minister', 'admiral'])} said."
+            cs.append(view(i, text, rng.choice(["Minister", "Admiral"]), source=i, topics=["navy"]))
+    need = position._rules()[1]
+    docs = [c for c in cs if c.speaker_type == "document"]
+    expected = set()
+    for c in cs:
+        m = position._refusal(c.text)
+        if c.speaker_type == "document" or m is None:
+            continue
+        refused = content_stems(c.text[m.end():])
+        scores = [(len(refused & content_stems(d.text)), -d.id, d.text) for d in docs]
+        n, _, best = max(scores)
+        if n >= need:
+            expected.add((c.text, best))
+    found = set()
+    for f in detect_positions(cs):
+        by_id = {c.id: c for c in cs}
+        members = [by_id[k] for k in f.claims]
+        found.add((next(c.text for c in members if c.speaker_type != "document"),
+                   next(c.text for c in members if c.speaker_type == "document")))
+    assert len(expected) >= 4
+    assert found == expected
+
+
 def test_agreement_repeats_are_one_statement():
     cs = [view(i, "An adviser said Halvorsen had signed the contract with the Oslo club.", "Adviser")
           for i in range(1, 10)]
