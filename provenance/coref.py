@@ -6,7 +6,9 @@ two equally plausible candidates leave the claim unresolved with a reason).
 `the minister` -> the person the article introduced with that role
 ("Finance Minister Karin Holm", "Karin Holm, the finance minister,").
 `the plan` -> what the article calls the plan ("the automation plan"), or a
-known plan of rules/plans.json when the article names it.
+known plan of rules/plans.json when the article names it; 'a copy seen by X'
+-> the document the text names around it.  Runs of capitalised words that
+may be names never cross a sentence or paragraph end ('in Tromso. Holm said').
 Used by provenance.resolve.Resolver (a mixin over its state).
 """
 from __future__ import annotations
@@ -33,6 +35,28 @@ def _role_patterns():
     # "the mayor, Sofia Marr,"
     appos_before = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,4}[\w-]+),\s+$")
     return re.compile(name), before, after, appos_before
+
+
+_RUN_BREAK = re.compile(r"\s*\n\s*|(?<=\w)\.\s+")
+
+
+def name_runs(rx: re.Pattern, masked: str):
+    """(start, words) of every run of capitalised words, cut where a sentence or paragraph ends inside it
+    ('held in Tromsoe. Holm said': 'Tromsoe' and 'Holm'; 'Gen. Ivan Holm', 'J. Holm' stay whole)."""
+    abbrev = lexicon().abbreviations
+    for m in rx.finditer(masked):
+        s = m.group(0)
+        pos = 0
+        for b in _RUN_BREAK.finditer(s):
+            if b.group(0).startswith("."):
+                word = s[pos:b.start()].split()[-1] if s[pos:b.start()].split() else ""
+                if len(word) <= 1 or "." in word or word.lower() in abbrev:
+                    continue  # an initial or an abbreviation
+            if b.start() > pos:
+                yield m.start() + pos, s[pos:b.start()]
+            pos = b.end()
+        if pos < len(s):
+            yield m.start() + pos, s[pos:]
 
 
 def head_word(words: list[str]) -> str:
@@ -133,6 +157,10 @@ class CorefMixin:
         head = next((w for w in reversed(words) if w in heads), None)
         if head is None:
             return plans_generic(self.lex)
+        if words and words[0] in self.lex.document_copies and "of" in words:  # "a copy of the draft": the draft
+            words = [w for w in words[words.index("of") + 1:] if w not in self.lex.determiners] or words
+        if head in self.lex.document_copies:  # "a copy seen by CNN": a copy of the document the text names
+            head, words = self._copied_document(pos) or (head, words)
         best = " ".join(words)
         stop = self.lex.determiners | {"of", "to", "for", "and", "or", "on", "in", "at", "by", "with", "said", "says",
                                        "under", "from", "that", "which", "its", "their"}
@@ -144,6 +172,18 @@ class CorefMixin:
             if k < len(mods):
                 best = " ".join(mods[k:] + [head])
         return best or plans_generic(self.lex)
+
+    def _copied_document(self, pos: int) -> tuple[str, list[str]] | None:
+        """The document head named last before pos, else the next one in pos's sentence
+        ('According to a copy seen by X, the plan would ...')."""
+        rx, copies = _doc_words(self.lex), self.lex.document_copies
+        named = [w for w in (m.group(0).lower() for m in rx.finditer(self.masked, 0, max(pos, 0))) if w not in copies]
+        if not named:
+            si = bisect_right(self.sent_starts, pos)
+            end = self.sent_starts[si] if si < len(self.sent_starts) else len(self.masked)
+            named = [w for w in (m.group(0).lower() for m in rx.finditer(self.masked, max(pos, 0), end))
+                     if w not in copies][:1]
+        return (named[-1], [named[-1]]) if named else None
 
     def _plan_positions(self) -> dict[str, list[int]]:
         if self._plan_pos is None:
@@ -210,6 +250,11 @@ class CorefMixin:
                 return Speaker(None, "person", None, "?",
                                f"'{p}' is ambiguous: " + " or ".join(n.name for n in names))
         return Speaker(None, "person", None, "?", f"'{p}' has no antecedent in reach")
+
+
+@lru_cache(maxsize=1)
+def _doc_words(lex) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lex.document_heads), key=len, reverse=True)) + r")\b", re.I)
 
 
 def plans_generic(lex) -> str:

@@ -13,7 +13,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from provenance.attribute import direct, document, relative, relay, reported
-from provenance.attribute.frames import Attribution, Mention, main_subject, skip_adverbial, tokenize
+from provenance.attribute.frames import Attribution, Mention, skip_adverbial, tokenize
+from provenance.attribute.subject import main_subject
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.quotes import find_quotes, mask_quotes
 from provenance.pattern_index import PatternIndex
@@ -163,7 +164,7 @@ def extract_claims(article: Article) -> list[ExtractedClaim]:
             if toks[0].low in lexicon().question_leads:  # "Asked whether the board had discussed X, he said ...": the question is no claim
                 lead = toks[skip_adverbial(toks)].start
                 frames = [f for f in frames if f.cue_start >= lead]
-            frames = reported.select_frames(frames, masked, lambda m: relay.outlet_name(m) is not None)
+            frames = reported.select_frames(frames, masked, lambda m: relay.outlet_phrase(m) is not None)
             sent_via = relay.vias([r for r in rels if r.mode != "told"])
             in_passage = passage_gap <= 2 or para_has_doc
             new: list[Attribution] = []

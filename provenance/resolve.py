@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from provenance.attribute.frames import Attribution
 from provenance.attribute.lexicon import lexicon, norm_key
-from provenance.attribute.relay import outlet_name
-from provenance.coref import CorefMixin, head_word
+from provenance.attribute.relay import outlet_phrase
+from provenance.coref import CorefMixin, head_word, name_runs
 from provenance.records import Article, ExtractedClaim
 
 _STANDALONE_SUBJ = {"another", "many", "some", "several", "others", "most", "few", "both"}
@@ -120,8 +120,8 @@ class Resolver(CorefMixin):
         self._plan_pos: dict[str, list[int]] | None = None
         self._roles = None
         self._mentioned: dict[str, bool] = {}
-        for m in _MULTI.finditer(masked):  # full names, so that a later bare surname resolves
-            name, _ = split_name(m.group(0))
+        for _, run in name_runs(_MULTI, masked):  # full names, so that a later bare surname resolves
+            name, _ = split_name(run)
             if name and " " in name:
                 cur = self.full_names.get(name.split()[-1].lower())
                 if cur is None or len(name) > len(cur):
@@ -131,10 +131,10 @@ class Resolver(CorefMixin):
         """Named persons with their positions (for pronouns); built on first use."""
         if self._people is None:
             pp: list[tuple[int, Speaker]] = []
-            for m in _NAMEISH.finditer(self.masked):
-                sp = self._name_lookup(_POSSESSIVE_END.sub("", m.group(0)), scan=True)
+            for start, run in name_runs(_NAMEISH, self.masked):
+                sp = self._name_lookup(_POSSESSIVE_END.sub("", run), scan=True)
                 if sp is not None and sp.type == "person":
-                    pp.append((m.start(), sp))
+                    pp.append((start, sp))
             self._people = (pp, [p for p, _ in pp])
         return self._people
 
@@ -179,8 +179,9 @@ class Resolver(CorefMixin):
         pos = att.mention.start
         if low in ("he", "she", "him", "her", "they", "them", "it", "we", "i"):
             return self._pronoun(low, pos, att)
-        if outlet_name(m):
-            return Speaker(outlet_name(m), "outlet")
+        outlet = outlet_phrase(m)
+        if outlet:
+            return Speaker(outlet, "outlet")
         words = low.replace("’", "'").split()
         head = words[-1] if words else ""
         if head not in self.lex.document_heads and len(words) > 2 and head_word(words) in self.lex.document_heads \

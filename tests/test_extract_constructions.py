@@ -230,3 +230,85 @@ def test_relative_clause_on_the_subject_closes_before_a_main_verb_that_is_not_sp
     # on an object, the relative clause runs to the end of the sentence, commas and all
     t = "The minister met Elin Sand, who said the breakwater, in its present state, would fail."
     assert spans(t) == [("said", "Elin Sand", "who said the breakwater, in its present state, would fail.")]
+
+
+# -- relays after "according to", documents an outlet saw, datelines ------------------------------------------
+
+def by_cue(text, cue):
+    return [c for c in claims(text) if c.cue == cue]
+
+
+def test_according_to_an_outlet_after_a_speech_verb_is_a_relay():
+    """'X insisted that A, according to <outlet>.': X is the speaker, the outlet a relay; a short outlet
+    name closing the sentence keeps no full stop when another paragraph follows."""
+    t = ("Berlin insisted that any ceasefire line follow the current front, according to Voz.\n\n"
+         "The fleet will dock in Bergen on Friday.")
+    (c,) = claims(t)
+    assert (c.cue, c.speaker_name, c.speaker_type, c.via) == ("insisted", "German government", "organization", ("Voz.us",))
+
+
+def test_outlet_descriptor_belongs_to_the_outlet_phrase():
+    """'according to the state news agency Xinhua.': the descriptor is part of the outlet phrase; the relay
+    is the outlet's canonical name, without the sentence's full stop."""
+    t = ("Berlin insisted that any ceasefire line follow the current front, according to the state news agency Xinhua.\n\n"
+         "The fleet will dock in Bergen on Friday.")
+    (c,) = claims(t)
+    assert (c.cue, c.speaker_name, c.via) == ("insisted", "German government", ("Xinhua",))
+    t = "Lavrov's deputy said the summit was off, according to the business daily Kommersant."
+    assert all(c.via == ("Kommersant",) for c in claims(t)) and claims(t)
+    # an outlet alone is never the speaker ("According to Bloomberg, ..." gives no speaker Bloomberg either)
+    for t in ("The quota talks stalled, according to the business newspaper Kommersant.",
+              "According to Bloomberg, the quota talks stalled.", "The quota talks stalled, according to Bloomberg."):
+        assert all(c.speaker_type != "outlet" and c.speaker_name not in ("Kommersant", "Bloomberg") for c in claims(t))
+
+
+def test_outlet_reported_after_a_speech_verb_stays_a_relay():
+    (c,) = claims("The Elysee said the summit had been postponed, public broadcaster France 24 reported.")
+    assert (c.cue, c.speaker_name, c.via) == ("said", "French government", ("France 24",))
+
+
+def test_according_to_a_person_stays_the_speaker():
+    t = "The catch limit is 40,000 tonnes, according to Lind.\n\nThe talks resume on Monday."
+    (c,) = claims(t)
+    assert (c.cue, c.speaker_name, c.speaker_type, c.via) == ("according to", "Lind", "person", ())
+    (c,) = claims("The catch limit is 40,000 tonnes, according to Fisheries Minister Tomas Lind.")
+    assert (c.speaker_name, c.via) == ("Tomas Lind", ())
+
+
+def test_according_to_a_copy_seen_by_an_outlet_is_a_document_claim():
+    t = "The treaty would also cap fishing fleets at 300 boats, according to a copy seen by Politico."
+    (c,) = claims(t)
+    assert (c.kind, c.speaker_type, c.speaker_mention, c.via) == ("document", "document", "a copy", ("Politico",))
+    assert c.speaker_name == "treaty"  # the copy is of the document the sentence names
+    t = "The treaty would also cap fishing fleets at 300 boats, according to the draft reviewed by Bloomberg."
+    (c,) = claims(t)
+    assert (c.kind, c.speaker_name, c.speaker_type, c.via) == ("document", "draft", "document", ("Bloomberg",))
+    t = "According to a copy of the treaty seen by Politico, fleets would be capped at 300 boats."
+    (c,) = claims(t)
+    assert (c.kind, c.speaker_name, c.via) == ("document", "treaty", ("Politico",))
+
+
+def test_according_to_an_official_quoted_by_an_outlet():
+    (c,) = claims("The talks on the quota stalled, according to a senior official quoted by Interfax.")
+    assert (c.speaker_name, c.speaker_type, c.via) == ("a senior official", "anonymous", ("Interfax",))
+
+
+def test_participle_after_a_dateline_takes_the_clause_subject():
+    t = ("OSLO — Nordic fisheries officials on Tuesday pressed for a lower quota, arguing that the cod stocks "
+         "had not recovered.")
+    (c,) = by_cue(t, "arguing")
+    assert (c.speaker_name, c.speaker_type) == ("Nordic fisheries officials", "anonymous")
+    t = ("TROMSO, March 3 (Bloomberg) - Norwegian harbour officials on Tuesday pressed for a lower quota, "
+         "arguing that the cod stocks had not recovered.")
+    (c,) = by_cue(t, "arguing")
+    assert (c.speaker_name, c.speaker_type) == ("Norwegian harbour officials", "anonymous")
+    # a dash after a name is no dateline when it opens an aside, nor in the middle of a paragraph
+    (c,) = by_cue("OSCE — the monitoring body — pressed for access, arguing that its observers were blocked.", "arguing")
+    assert c.speaker_name == "OSCE"
+
+
+def test_a_name_never_runs_over_a_sentence_end():
+    t = ("Karin Holm chairs the fisheries board.\n\n"
+         "The meeting was held in Tromso. Holm said the quota was too low.")
+    (c,) = claims(t)
+    assert (c.speaker_name, c.speaker_mention) == ("Karin Holm", "Holm")

@@ -69,6 +69,7 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     out = []
     append = out.append
     prefixed = _PREFIXED.match
+    abbrev = lexicon().abbreviations
     for m in _TOKEN.finditer(masked, start, end):
         t = m.group(0)
         s, e = m.span()
@@ -77,6 +78,11 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
         else:
             low = t.lower().replace("’", "'")
         cap = t[0].isupper()
+        if t[-1] == "." and len(t) > 2 and t[-2] != "." and low[:-1] not in abbrev and "." not in t[:-1]:
+            # "according to Tass. Moscow ...": a short word closing a sentence, not an abbreviation ("Gen.", "Mr.")
+            append(_new(Tok, (t[:-1], s, e - 1, low[:-1], cap)))
+            append(_new(Tok, (".", e - 1, e, ".", False)))
+            continue
         if not cap and ("-" in t or "'" in low) and prefixed(t) is not None:
             cap = True  # al-Assad, bin-Salman
         append(_new(Tok, (t, s, e, low, cap)))
@@ -274,15 +280,3 @@ def skip_adverbial(toks: list[Tok]) -> int:
     if first in ("but", "and", "so", "yet", "also", "still"):
         return min(1, len(toks) - 1)
     return 0
-
-
-def main_subject(toks: list[Tok], text: str) -> Mention | None:
-    """The sentence's leading subject phrase (for coordinated verbs and ', saying')."""
-    i = skip_adverbial(toks)
-    rng = np_starting_at(toks, i, allow_commas=True)
-    if rng is None:
-        return None
-    i, j = rng
-    while j > i and toks[j].text == ",":
-        j -= 1
-    return span_text(text, toks, (i, j))

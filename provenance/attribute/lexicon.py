@@ -128,6 +128,7 @@ class Lexicon:
         self.anonymous_heads = set(lx["anonymous_heads"])
         self.quantifiers = set(lx["quantifiers"])
         self.document_heads = set(lx["document_heads"])
+        self.document_copies = frozenset(lx.get("document_copies", []))  # 'a copy seen by X': a copy of a document
         self.organization_heads = set(lx["organization_heads"])
         self.determiners = set(lx["determiners"])
         self.skip_words = set(lx["skip_words"])

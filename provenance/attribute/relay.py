@@ -22,6 +22,7 @@ class Relay:
 
 
 _THE = re.compile(r"^the\s+", re.I)
+_INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "J.": the dot belongs to the name
 
 
 class _Outlets:
@@ -58,6 +59,9 @@ class _Outlets:
         self.desc_re = re.compile(rf"{cue}(?:[\w’'-]+\s+){{0,4}}?(?:{desc})\s+(?P<name>{name})")
         # "told the Gazette newspaper"
         self.name_desc_re = re.compile(rf"{cue}(?P<name>{name})\s+(?:{desc})\b")
+        # a whole outlet phrase: "the state news agency Tass", "the Kommersant newspaper"
+        self.phrase_re = re.compile(rf"(?:(?:[Tt]he\s+)?(?:[\w’'-]+\s+){{0,4}}?(?:{desc})\s+(?P<name>{name})|"
+                                    rf"(?:[Tt]he\s+)?(?P<name2>{name})\s+(?:{desc}))")
         # "seen by the Albion Post", "economists polled by Reuters": a capitalised name after a relay participle
         self.bare_by_re = re.compile(rf"\b(?:seen|obtained|reviewed|consulted|leaked\s+to|polled|surveyed)\s+by\s+(?:the\s+)?(?P<name>{name})")
         self.triggers = frozenset(w for d in lex.outlet_descriptors for w in d.split()) | {"seen", "obtained", "reviewed",
@@ -77,6 +81,19 @@ def outlets() -> _Outlets:
 def outlet_name(s: str) -> str | None:
     """Canonical outlet for a phrase that is exactly an outlet name, else None."""
     return outlets().canon(s)
+
+
+def outlet_phrase(s: str) -> str | None:
+    """Canonical outlet for an outlet name, bare or with its descriptor ('the state news agency Tass',
+    'Russian state news agency TASS', 'the Kommersant newspaper'), else None.  With a descriptor the name
+    must be a known outlet: 'the UN nuclear agency IAEA' is no outlet."""
+    o = outlets()
+    s = s.strip().rstrip(".") if not _INITIAL_END.search(s.strip()) else s.strip()
+    name = o.canon(s)
+    if name is not None:
+        return name
+    m = o.phrase_re.fullmatch(s)
+    return o.canon(m.group("name") or m.group("name2")) if m else None
 
 
 def _list_at(masked: str, pos: int, end: int) -> list[tuple[str, int, int]]:
@@ -115,6 +132,8 @@ def find_relays(masked: str, start: int, end: int, last_reporter: str | None = N
         for m in rx.finditer(masked, start, end):
             nm = m.group("name")
             s0 = m.start("name")
+            if nm.endswith(".") and not _INITIAL_END.search(nm):
+                nm = nm[:-1]  # "according to the state news agency Tass.": the sentence's full stop
             if s0 in taken or any(a <= s0 < b for a, b in spans):
                 continue
             words = nm.split()
@@ -123,7 +142,7 @@ def find_relays(masked: str, start: int, end: int, last_reporter: str | None = N
                                        and not nm.isupper()):
                 continue  # "seen by the European Commission", "reviewed by Smith": not an outlet
             mode = "by" if (rx is o.bare_by_re or m.groupdict().get("by")) else ("told" if m.groupdict().get("told") else "reported")
-            found.append(Relay(o.canon(nm) or nm, s0, m.end("name"), mode))
+            found.append(Relay(o.canon(nm) or nm, s0, s0 + len(nm), mode))
             taken.add(s0)
             spans.append((m.start(), m.end()))
     if last_reporter:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import relative, sourcing
-from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, main_subject, np_ending_at,
+from provenance.attribute import relative, seen_by, sourcing
+from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
+from provenance.attribute.subject import main_subject
 
 _BE = {"is", "was", "were", "are", "be", "been", "being"}
 _NEG = re.compile(r"\b(?:did|does|do|would|will|could)\s+not\s+(?:\w+ly\s+)?$|\b(?:didn['’]t|doesn['’]t|won['’]t|never|declined\s+to|refused\s+to)\s+$")
@@ -303,6 +304,7 @@ def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
             rng = _generic_np_after(toks, i) or rng  # "according to the regional water board"
         if rng is None:
             continue
+        rng = seen_by.source_part(toks, rng) or rng  # "according to a copy seen by CNN": the copy, CNN a relay
         men = span_text(text, toks, rng)
         lead = masked[s_start:m.start()].strip(" ,")
         initial = not lead or bool(re.fullmatch(r"(?:[A-Z]\w*\s*){0,3}|[\w\s]{0,25}", lead)) and not re.search(r"\b(?:said|says|told)\b", lead)
