@@ -43,14 +43,14 @@ _RUN_BREAK = re.compile(r"\s*\n\s*|(?<=\w)\.\s+")
 def name_runs(rx: re.Pattern, masked: str):
     """(start, words) of every run of capitalised words, cut where a sentence or paragraph ends inside it
     ('held in Tromsoe. Holm said': 'Tromsoe' and 'Holm'; 'Gen. Ivan Holm', 'J. Holm' stay whole)."""
-    abbrev = lexicon().abbreviations
+    keeps_dot = lexicon().keeps_dot
     for m in rx.finditer(masked):
         s = m.group(0)
         pos = 0
         for b in _RUN_BREAK.finditer(s):
             if b.group(0).startswith("."):
                 word = s[pos:b.start()].split()[-1] if s[pos:b.start()].split() else ""
-                if len(word) <= 1 or "." in word or word.lower() in abbrev:
+                if keeps_dot(word):
                     continue  # an initial or an abbreviation
             if b.start() > pos:
                 yield m.start() + pos, s[pos:b.start()]

@@ -94,6 +94,7 @@ def format_option(choices: Sequence[str] = FORMATS, default: str = "table"):
     )
 
 
-def limit_option(default: int | None = None):
-    return click.option("--limit", type=click.IntRange(min=0), default=default,
-                        help="At most this many rows (default: all).")
+def limit_option(default: int | None = None, help: str = "At most this many rows (default: all)."):
+    """--limit N (N >= 0); a default other than None is shown in --help."""
+    return click.option("--limit", type=click.IntRange(min=0), default=default, show_default=default is not None,
+                        help=help)

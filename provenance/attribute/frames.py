@@ -69,7 +69,7 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
     out = []
     append = out.append
     prefixed = _PREFIXED.match
-    abbrev = lexicon().abbreviations
+    keeps_dot = lexicon().keeps_dot
     for m in _TOKEN.finditer(masked, start, end):
         t = m.group(0)
         s, e = m.span()
@@ -78,7 +78,7 @@ def tokenize(masked: str, start: int, end: int) -> list[Tok]:
         else:
             low = t.lower().replace("’", "'")
         cap = t[0].isupper()
-        if t[-1] == "." and len(t) > 2 and t[-2] != "." and low[:-1] not in abbrev and "." not in t[:-1]:
+        if t[-1] == "." and not keeps_dot(t[:-1]):
             # "according to Tass. Moscow ...": a short word closing a sentence, not an abbreviation ("Gen.", "Mr.")
             append(_new(Tok, (t[:-1], s, e - 1, low[:-1], cap)))
             append(_new(Tok, (".", e - 1, e, ".", False)))

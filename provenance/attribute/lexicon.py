@@ -169,6 +169,10 @@ class Lexicon:
         self.speakers = _load("speakers.json")["speakers"]
         self.outlets = _load("outlets.json")["outlets"]
 
+    def keeps_dot(self, word: str) -> bool:
+        """Does the full stop after `word` belong to it (an initial 'F', a
+        dotted initialism 'U.S', an abbreviation 'Gen') rather than end a sentence?"""
+        return len(word) <= 1 or "." in word or word.lower() in self.abbreviations
 
     def cues_in(self, toks, any_case: bool = False):
         """(first token, last token, verb form) of every speech-verb form among toks (one dict lookup a token)."""

@@ -25,6 +25,11 @@ _THE = re.compile(r"^the\s+", re.I)
 _INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "J.": the dot belongs to the name
 
 
+def _without_full_stop(name: str) -> str:
+    """`name` without the sentence's full stop ('Tass.'), unless the dot ends an initial ('U.S.')."""
+    return name[:-1] if name.endswith(".") and not _INITIAL_END.search(name) else name
+
+
 class _Outlets:
     def __init__(self) -> None:
         names: dict[str, str] = {}
@@ -88,7 +93,7 @@ def outlet_phrase(s: str) -> str | None:
     'Russian state news agency TASS', 'the Kommersant newspaper'), else None.  With a descriptor the name
     must be a known outlet: 'the UN nuclear agency IAEA' is no outlet."""
     o = outlets()
-    s = s.strip().rstrip(".") if not _INITIAL_END.search(s.strip()) else s.strip()
+    s = _without_full_stop(s.strip())
     name = o.canon(s)
     if name is not None:
         return name
@@ -132,8 +137,7 @@ def find_relays(masked: str, start: int, end: int, last_reporter: str | None = N
         for m in rx.finditer(masked, start, end):
             nm = m.group("name")
             s0 = m.start("name")
-            if nm.endswith(".") and not _INITIAL_END.search(nm):
-                nm = nm[:-1]  # "according to the state news agency Tass.": the sentence's full stop
+            nm = _without_full_stop(nm)  # "according to the state news agency Tass."
             if s0 in taken or any(a <= s0 < b for a, b in spans):
                 continue
             words = nm.split()

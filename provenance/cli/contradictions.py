@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..render import emit, format_option, say, table
+from ..render import emit, format_option, limit_option, more_note, say, table
 from . import pass_app
 
 __all__ = ["contradictions"]
@@ -46,8 +46,7 @@ JSON_LIMIT = 1000
 @click.option("--topic", help="Only contradictions on this topic, e.g. army_size.")
 @click.option("--point", help="Only contradictions about this plan point, e.g. us-28:19.")
 @click.option("--status", type=click.Choice(("open", "confirmed", "dismissed")), help="Only this status.")
-@click.option("--limit", type=click.IntRange(min=0),
-              help=f"At most this many, in id order; 0 for all (default: {TABLE_LIMIT} in the table, "
+@limit_option(help=f"At most this many, in id order; 0 for all (default: {TABLE_LIMIT} in the table, "
               f"{JSON_LIMIT} in json).")
 @format_option(("table", "json"))
 @click.pass_context
@@ -86,8 +85,7 @@ def contradictions(ctx, kind, all_, topic, point, status, limit, fmt):
             shown = len(items)
             emit(items, "table", COLUMNS, table_renderer=_render_table, empty_message="no contradictions found")
         total = count_contradictions(s, f) if limit and shown == limit else shown
-    if total > shown:
-        say(f"{total - shown} more contradictions not shown (--limit N shows more, --limit 0 all)")
+    more_note(shown, total, "contradictions")
 
 
 def _write_json(items) -> int:

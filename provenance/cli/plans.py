@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..render import emit, format_option, more_note, say
+from ..render import emit, format_option, limit_option, more_note, say
 from . import pass_app
 
 __all__ = ["plans", "points", "point"]
@@ -92,8 +92,7 @@ POINT_LIMIT = 50
 
 @click.command()
 @click.argument("ref", metavar="PLAN:NUMBER")
-@click.option("--limit", type=click.IntRange(min=0), default=POINT_LIMIT, show_default=True,
-              help="Show at most this many linked claims, the first by date; 0 shows them all.")
+@limit_option(POINT_LIMIT, "Show at most this many linked claims, the first by date; 0 shows them all.")
 @format_option(("table", "json"))
 @pass_app
 def point(app, ref, limit, fmt):

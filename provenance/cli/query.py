@@ -103,8 +103,7 @@ def speakers(app, search, type_, fmt, limit):
 @click.command()
 @click.argument("name")
 @format_option()
-@click.option("--limit", type=click.IntRange(min=0), default=SPEAKER_LIMIT, show_default=True,
-              help="Show at most this many claims, the earliest first; 0 shows them all.")
+@limit_option(SPEAKER_LIMIT, "Show at most this many claims, the earliest first; 0 shows them all.")
 @pass_app
 def speaker(app, name, fmt, limit):
     """One speaker's claims in time order, each with its relay chain

@@ -86,6 +86,14 @@ def word_at(word: str) -> re.Pattern:
     return re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])")
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def word_starts(low: str, words: frozenset[str]) -> list[int]:
+    """Sorted offsets in lower-cased text where one of `words` stands as a whole run of letters."""
+    return sorted(m.start() for w in words.intersection(_LETTERS.findall(low)) for m in word_at(w).finditer(low))
+
+
 @lru_cache(maxsize=8192)
 def lowered_text(text: str) -> str | None:
     """text.lower() when it maps character for character with no cased

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..wordlists import word_list
-from .fastre import Fast, lowered_text, word_at
+from .fastre import Fast, lowered_text, word_starts
 from .numbers import FRAC, NUM, ORD
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -63,14 +63,13 @@ class Lexicon:
         one of place_first_words, so the pattern is tried only where a word
         of the text is one of them."""
         low = lowered_text(text)
-        src = low if low is not None else text.lower()
-        found = self.place_first_words.intersection(_LETTERS.findall(src))
-        if not found:
-            return []
         if low is not None:
-            starts = sorted(m.start() for w in found for m in word_at(w).finditer(low))
+            starts = word_starts(low, self.place_first_words)
         else:
+            found = self.place_first_words.intersection(_LETTERS.findall(text.lower()))
             starts = [w.start() for w in _LETTERS.finditer(text) if w.group().lower() in found]
+        if not starts:
+            return []
         return [(m.start(), m.end(), self.place_names[int(m.lastgroup[1:].split("x")[0])])
                 for m in self._place_re.matches_at(text, starts)]
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .fastre import word_at
+from .fastre import word_starts
 
 INF = math.inf
 
@@ -77,15 +77,13 @@ NUM_RE = re.compile(NUM, re.I)
 _NUM_PREFIXES = tuple(sorted(set(QUALIFIERS) | {"$", "€", "£", "us$", "usd", "eur", "gbp"}))
 _NUM_WORDS = frozenset(SMALL) | frozenset(_TENS.split("|"))
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def number_starts(low: str) -> list[int]:
     """Every offset of lower-cased text where a NUM match can start (a
     superset), so patterns that open with {N} are tried only there."""
     out = {m.start() for m in _DIGIT.finditer(low)}
-    for w in _NUM_WORDS.intersection(_WORD.findall(low)):
-        out.update(m.start() for m in word_at(w).finditer(low))
+    out.update(word_starts(low, _NUM_WORDS))
     for p in _NUM_PREFIXES:
         i = low.find(p)
         while i >= 0:
