@@ -23,11 +23,10 @@ demo:
 	rm -f $(DEMO_DB)
 
 eval:
-	@rm -f /tmp/provenance-eval.db
-	$(PROV) --db /tmp/provenance-eval.db ingest sources/ >/dev/null
-	$(PROV) --db /tmp/provenance-eval.db export claims --format jsonl -o /tmp/provenance-eval.jsonl
-	$(PROV) --db /tmp/provenance-eval.db contradictions --format json > /tmp/provenance-eval-x.json
-	$(PY) ../shared/eval/score.py ../shared/eval/seeds /tmp/provenance-eval.jsonl /tmp/provenance-eval-x.json
+	@echo "== seeds (sources/ against ../shared/eval/seeds)"
+	@bash tools/eval.sh sources/ ../shared/eval/seeds
+	@echo "== dev2 (../shared/eval/dev2)"
+	@bash tools/eval.sh ../shared/eval/dev2/articles ../shared/eval/dev2/gold
 
 bench:
 	$(PY) -m bench.run
