@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
@@ -14,7 +15,9 @@ from ..settings import is_sqlite
 
 # The newest migration; checked without importing alembic on every command.
 HEAD_REVISION = "0003"
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
+# The Alembic scripts ship inside the package (provenance/migrations), so an
+# installed wheel finds them as well as a checkout does.
+MIGRATIONS_DIR = Path(str(resources.files("provenance") / "migrations"))
 SQLITE_BUSY_MS = 30_000
 SCHEMA_LOCK_KEY = 0x70726F76  # pg_advisory_lock key while creating/upgrading the schema
 

@@ -7,14 +7,14 @@ the file are deleted.
 
 `ensure_default_plans(session)` loads the bundled plan files when the plans
 table is empty, so `provenance ingest` on a fresh database links claims.  The
-bundled files have one home: `sources/plans/` next to the `provenance`
-package (the project is installed editable, so
-Path(provenance.__file__).parent.parent / "sources/plans" is that folder);
-$PROVENANCE_PLANS names another folder.
+bundled files ship inside the package as `provenance/data/plans` (in the
+checkout a link to `sources/plans/`, their one home), found with
+importlib.resources; $PROVENANCE_PLANS names another folder.
 """
 from __future__ import annotations
 
 import os
+from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -34,7 +34,7 @@ def default_plans_dir() -> Path:
     """Where the bundled plan files live (see the module doc)."""
     if os.environ.get(PLANS_ENV):
         return Path(os.environ[PLANS_ENV])
-    return Path(__file__).resolve().parent.parent.parent / "sources" / "plans"
+    return Path(str(resources.files("provenance") / "data" / "plans"))
 
 
 def default_plan_files() -> list[Path]:
