@@ -7,68 +7,30 @@ each pattern is indexed under the first (up to) four letters of each literal
 it can start with.  For a text, the candidate patterns are those indexed under
 a head of one of its words, plus the patterns whose start is not a plain
 literal (they always run).  The result is exactly what running every pattern
-would give, only faster.
+would give, only faster.  The heads are read from the pattern source by
+provenance.regex_heads (public API only: the stdlib parser is private).
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
-import re._parser as sre_parse  # the stdlib's own regex parser (Python 3.11+)
-from re._constants import AT, AT_BOUNDARY, BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+from .regex_heads import HEAD, literal_prefixes, parse, Unreadable
 
-HEAD = 4
 _WORD = re.compile(r"\w+")
 _WORDCHAR = re.compile(r"\w")
-
-
-def literal_prefixes(items, longest: int = HEAD) -> set[str] | None:
-    """Literal strings one of which every match of this parsed sequence (the
-    stdlib parser's items) starts with; None when its start is not a plain
-    literal.  Zero-width assertions are skipped; a literal shorter than
-    `longest` is extended through what follows it (the parser factors
-    "(children|civilians)" into "c" + "(hildren|ivilians)")."""
-    out = ""
-    items = list(items)
-    for pos, (op, arg) in enumerate(items):
-        if op is LITERAL:
-            out += chr(arg)
-            continue
-        if out:
-            rest = literal_prefixes(items[pos:], longest) if len(out) < longest else None
-            return {out + r for r in rest} if rest else {out}
-        if op is AT:  # \b, ^: zero-width
-            continue
-        if op is SUBPATTERN:
-            return literal_prefixes(list(arg[-1]) + items[pos + 1:], longest)
-        if op in (MAX_REPEAT, MIN_REPEAT):
-            low, _high, sub = arg
-            first = literal_prefixes(sub, longest)  # the group alone: it may repeat before what follows
-            if low > 0:
-                return first
-            rest = literal_prefixes(items[pos + 1:], longest)  # the optional part may be absent
-            return first | rest if first and rest else None
-        if op is BRANCH:
-            found: set[str] = set()
-            for branch in arg[1]:
-                sub = literal_prefixes(list(branch) + items[pos + 1:], longest)
-                if not sub:
-                    return None
-                found |= sub
-            return found
-        return None
-    return {out} if out else None
 
 
 def literal_heads(pattern: str) -> set[str] | None:
     """Lower-case word heads a match must start with, or None (always run)."""
     try:
-        parsed = sre_parse.parse(pattern, re.I)
-    except re.error:
+        items = parse(pattern, re.I)
+    except (Unreadable, ValueError, IndexError, RecursionError):
         return None
-    items = list(parsed)
-    while items and items[0][0] is SUBPATTERN and len(items) == 1:  # (?-i:\bNPT\b) and the like
-        items = list(items[0][1][-1])
-    if not items or items[0] != (AT, AT_BOUNDARY):
+    while len(items) == 1 and items[0][0] == "group" and len(items[0][1]) == 1:  # (?-i:\bNPT\b) and the like
+        items = list(items[0][1][0])
+    if len(items) == 1 and items[0][0] == "group" and all(b[:1] == [("at", "b")] for b in items[0][1]):
+        items = [("at", "b"), ("group", [b[1:] for b in items[0][1]])]  # \bx|\by: \b(x|y)
+    if not items or items[0] != ("at", "b"):
         return None
     prefixes = literal_prefixes(items[1:])
     if not prefixes:

@@ -9,7 +9,7 @@ mapped back to the original text, so groups keep their original spelling.
 
 Before any scan, a pattern whose every match starts with one of a few
 literals ('denied', 'rejected', ...) is skipped for a text holding none of
-them (a substring test; the literals are read from the parsed pattern).
+them (a substring test; the literals are read from the pattern's source by provenance.regex_heads).
 
 The fast path is taken only where it is exact: the pattern has no
 case-sensitive part ('(?-i:...)') and no escape that names a letter, and
@@ -21,10 +21,9 @@ give the same matches for every data pattern.
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse  # the stdlib's own regex parser (Python 3.11+)
 from functools import lru_cache
 
-from ..pattern_index import literal_prefixes
+from ..regex_heads import prefixes_of
 
 _SAFE_ESCAPES = frozenset("sSdDwWbBAZ")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -73,10 +72,9 @@ def lowered_source(src: str) -> str | None:
 
 def literal_heads(src: str, flags: int = 0) -> tuple[str, ...] | None:
     """The literals every match of a pattern starts with (see pattern_index.literal_prefixes)."""
-    try:
-        found = literal_prefixes(sre_parse.parse(src, flags))
-    except (re.error, RecursionError, TypeError, ValueError):
-        return None
+    if not flags & re.IGNORECASE and "(?i" in src:
+        return None  # a case-insensitive part: its literals are no case-exact heads
+    found = prefixes_of(src, flags)
     return tuple(sorted(found)) if found and len(found) <= 400 else None
 
 
