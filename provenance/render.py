@@ -52,9 +52,40 @@ def table(rows: Sequence[dict], columns: Sequence[str], widths: dict[str, int] |
     return "\n".join(out)
 
 
-def to_csv(rows: Iterable[dict], columns: Sequence[str]) -> str:
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (OWASP, "CSV injection"): such a cell is written with a leading apostrophe
+# unless `provenance --csv-raw` asks for the values as stored.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell a spreadsheet will show as text, never run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_raw_requested() -> bool:
+    """Whether the command line asked for raw CSV values (`provenance --csv-raw ...`)."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().params.get("csv_raw"))
+
+
+class CsvWriter:
+    """csv.writer whose text cells are neutralised (see FORMULA_STARTS) unless raw.
+    Every CSV the tool writes goes through it."""
+
+    def __init__(self, out: TextIO, *, raw: bool | None = None) -> None:
+        self._w = csv.writer(out, lineterminator="\n")
+        self.raw = csv_raw_requested() if raw is None else raw
+
+    def writerow(self, row: Sequence[Any]) -> None:
+        self._w.writerow(row if self.raw else [csv_safe(v) for v in row])
+
+
+def to_csv(rows: Iterable[dict], columns: Sequence[str], *, raw: bool | None = None) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = CsvWriter(buf, raw=raw)
     writer.writerow(columns)
     for r in rows:
         writer.writerow([_cell(r.get(c)) for c in columns])

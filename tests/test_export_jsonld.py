@@ -34,9 +34,10 @@ def check_anchors(graph: list[dict], texts: dict[str, str]) -> int:
         if item["@type"] != "Claim":
             continue
         app = item["appearance"]
-        quote, pos = app["selector"]
+        assert app["@type"] == "SpecificResource"
+        quote, pos = app["hasSelector"]
         assert (quote["@type"], pos["@type"]) == ("TextQuoteSelector", "TextPositionSelector")
-        doc = texts[app["@id"]]
+        doc = texts[app["hasSource"]["@id"]]
         start, end = pos["start"], pos["end"]
         assert doc[start:end] == quote["exact"] == item["text"]
         assert doc[:start].endswith(quote["prefix"]) and len(quote["prefix"]) == min(32, start)
@@ -51,7 +52,7 @@ def test_claims_carry_selectors_that_anchor_in_the_stored_text(small):
     assert check_anchors(out["@graph"], source_texts(small.url)) == 6 == len(claims)
     c1 = next(c for c in claims if c["@id"] == "urn:provenance:claim:c1")
     # code points, not UTF-16 units: the 🙂 before it counts once
-    assert c1["appearance"]["selector"][1]["start"] == TEXT_A.index("the city had received")
+    assert c1["appearance"]["hasSelector"][1]["start"] == TEXT_A.index("the city had received")
     assert len(TEXT_A[:49].encode("utf-16-le")) // 2 == 50
 
 
@@ -62,23 +63,26 @@ def test_claim_fields(small):
     assert claims["c4"]["author"]["@type"] == "Organization"
     assert claims["c3"]["author"]["name"] == "a senior official"
     assert "author" not in claims["c6"]  # unresolved speaker: no guessed author
-    app = claims["c4"]["appearance"]
+    app = claims["c4"]["appearance"]["hasSource"]
     assert app["datePublished"] == claims["c4"]["datePublished"] == "2025-11-23T08:00:00Z"
     assert app["publisher"] == {"@type": "Organization", "name": "Daily Example"}
     assert app["isBasedOn"]["publisher"]["name"] == "Ukrinform"  # outermost relay first
     assert app["isBasedOn"]["isBasedOn"]["publisher"]["name"] == "Example Wire"
-    assert claims["c1"]["appearance"]["url"] == "https://news.example.org/a"
+    assert claims["c1"]["appearance"]["hasSource"]["url"] == "https://news.example.org/a"
     assert [p["@id"] for p in claims["c2"]["about"]] == ["urn:provenance:point:tp-3:1"]
 
 
 def test_claim_reviews_only_for_ruled_contradictions(small):
     reviews = [g for g in json.loads(small.export("jsonld"))["@graph"] if g["@type"] == "ClaimReview"]
-    assert sorted(r["reviewRating"]["alternateName"] for r in reviews) == ["confirmed", "dismissed"]
-    dismissed = next(r for r in reviews if r["reviewRating"]["alternateName"] == "dismissed")
+    assert sorted(r["reviewRating"]["alternateName"] for r in reviews) == ["contradiction confirmed",
+                                                                            "not a contradiction"]
+    dismissed = next(r for r in reviews if r["reviewRating"]["alternateName"] == "not a contradiction")
     assert dismissed["reviewRating"]["ratingExplanation"] == "same figure, other unit"
-    assert [i["@id"] for i in dismissed["itemReviewed"]] == ["urn:provenance:claim:c2", "urn:provenance:claim:c5"]
+    assert [i["@id"] for i in dismissed["itemReviewed"]["isBasedOn"]] == ["urn:provenance:claim:c2",
+                                                                         "urn:provenance:claim:c5"]
     only_vesna = json.loads(small.export("jsonld", "--speaker", "Olena Vesna"))["@graph"]
-    assert [g["reviewRating"]["alternateName"] for g in only_vesna if g["@type"] == "ClaimReview"] == ["dismissed"]
+    assert [g["reviewRating"]["alternateName"] for g in only_vesna
+            if g["@type"] == "ClaimReview"] == ["not a contradiction"]
 
 
 def test_jsonld_expands_offline_with_schema_and_annotation_terms(small):
@@ -88,7 +92,10 @@ def test_jsonld_expands_offline_with_schema_and_annotation_terms(small):
     assert sum(SCHEMA + "Claim" in n.get("@type", []) for n in nodes) == 6
     assert sum(SCHEMA + "ClaimReview" in n.get("@type", []) for n in nodes) == 2
     claim = next(n for n in nodes if n.get("@id") == "urn:provenance:claim:c1")
-    selectors = claim[SCHEMA + "appearance"][0][OA + "hasSelector"]
+    appearance = claim[SCHEMA + "appearance"][0]
+    assert appearance["@type"] == [OA + "SpecificResource"]
+    assert appearance[OA + "hasSource"][0]["@id"] == "urn:provenance:article:1"
+    selectors = appearance[OA + "hasSelector"]
     assert {s["@type"][0] for s in selectors} == {OA + "TextQuoteSelector", OA + "TextPositionSelector"}
 
 

@@ -101,9 +101,11 @@ class ProvenanceGroup(click.Group):
 @click.group(cls=ProvenanceGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--db", metavar="PATH|URL", envvar=None,
               help="Database file or SQLAlchemy URL (else $PROVENANCE_DB, else ./provenance.db).")
+@click.option("--csv-raw", is_flag=True, help="CSV output keeps cells that start with = + - @ as they are "
+              "(default: prefixed with ' so a spreadsheet does not run them as formulas; see SECURITY.md).")
 @click.version_option(package_name="provenance")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, csv_raw: bool) -> None:
     """Track who said what, where it was published, who relayed it, and which
     sources disagree.
 

@@ -1,11 +1,10 @@
 """`provenance export KIND --format F [-o FILE]`: formats registered in provenance.export."""
 from __future__ import annotations
 
-import sys
-
 import click
 
 from ..errors import UsageError
+from ..outfile import open_output
 from ..render import say
 from . import pass_app
 from .sources import claim_filter_options
@@ -17,7 +16,8 @@ __all__ = ["export"]
 @click.argument("kind", type=click.Choice(["claims", "graph", "prov", "jsonld"]))
 @click.option("--format", "fmt", help="claims: jsonl|csv|json; graph: graphml|gexf|json; "
               "prov: json|turtle|provn; jsonld: jsonld.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("-o", "--output", metavar="FILE", help="Write here instead of stdout ('-': stdout); the file is "
+              "replaced only once the export is complete.")
 @claim_filter_options
 @pass_app
 def export(app, kind, fmt, output, speaker, outlet, topic, point, since, until):
@@ -37,10 +37,7 @@ def export(app, kind, fmt, output, speaker, outlet, topic, point, since, until):
         choices = ", ".join(sorted(f for k, f in EXPORTERS if k == kind))
         raise UsageError(f"export {kind} has no format {fmt!r} (choose from: {choices})")
     f = ClaimFilter(speaker=speaker, outlet=outlet, topic=topic, point=point, since=since, until=until)
-    with app.session() as s:
-        if output:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = writer(s, f, fh)
-            say(f"wrote {n} {kind} records to {output}")
-        else:
-            writer(s, f, sys.stdout)
+    with app.session() as s, open_output(output) as fh:
+        n = writer(s, f, fh)
+    if output not in (None, "-"):
+        say(f"wrote {n} claim{'' if n == 1 else 's'} ({kind}) to {output}")

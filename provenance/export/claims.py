@@ -1,11 +1,11 @@
 """Claims as JSONL (the published contract of DESIGN.md), JSON and CSV."""
 from __future__ import annotations
 
-import csv
 import json
 from typing import TextIO
 
 from ..query import ClaimFilter, claim_records
+from ..render import CsvWriter
 
 CSV_COLUMNS = ["claim_id", "text", "quote", "kind", "cue", "speaker_name", "speaker_mention", "speaker_type",
                "speaker_role", "via", "source_path", "source_outlet", "source_published", "source_author",
@@ -41,8 +41,8 @@ def write_json(session, f: ClaimFilter, out: TextIO) -> int:
 
 
 def write_csv(session, f: ClaimFilter, out: TextIO) -> int:
-    """One row per claim; list fields joined with '; '."""
-    writer = csv.writer(out, lineterminator="\n")
+    """One row per claim; list fields joined with '; '; formula-like cells neutralised (render.CsvWriter)."""
+    writer = CsvWriter(out)
     writer.writerow(CSV_COLUMNS)
     n = 0
     for r in claim_records(session, f):

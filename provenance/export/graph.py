@@ -8,6 +8,12 @@ published (outlet -> article), contains (article -> claim), relayed
 `relation`, `score`), contradicts (claim -> claim, `kind`, `status`).
 Attribute values are sanitised for the writers: no None, lists joined with
 "; ", dates as ISO strings.  Output is byte-identical across runs.
+
+Each edge's key is unique in the graph ("said--speaker:3--claim:ab12", the
+type and both ends); GraphML writes it as the edge id and gets key ids
+unique per domain (d0, d1, ... with `attr.name` the attribute name).  XML
+writers drop characters XML 1.0 cannot hold (U+FFFE, U+FFFF, C0 controls)
+from every value; the JSON form keeps them.
 """
 from __future__ import annotations
 
@@ -100,8 +106,27 @@ def build_graph(session, f: ClaimFilter) -> nx.MultiDiGraph:
     for n in sorted(nodes):
         g.add_node(n, **nodes[n])
     for u, v, k in sorted(edges):
-        g.add_edge(u, v, key=k, **edges[(u, v, k)])
+        g.add_edge(u, v, key=f"{k}--{u}--{v}", **edges[(u, v, k)])
     return g
+
+
+# Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); others are removed.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value):
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+def xml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose ids and values hold only characters XML 1.0 allows."""
+    h = nx.MultiDiGraph()
+    h.graph.update({k: xml_text(v) for k, v in g.graph.items()})
+    for n, d in g.nodes(data=True):
+        h.add_node(xml_text(n), **{k: xml_text(v) for k, v in d.items()})
+    for u, v, k, d in g.edges(keys=True, data=True):
+        h.add_edge(xml_text(u), xml_text(v), key=xml_text(k), **{a: xml_text(b) for a, b in d.items()})
+    return h
 
 
 def _counts(g: nx.MultiDiGraph) -> int:
@@ -112,7 +137,7 @@ def _counts(g: nx.MultiDiGraph) -> int:
 def write_graphml(session, f: ClaimFilter, out: TextIO) -> int:
     g = build_graph(session, f)
     buf = io.BytesIO()
-    nx.write_graphml(g, buf, encoding="utf-8", named_key_ids=True)
+    nx.write_graphml(xml_safe(g), buf, encoding="utf-8", named_key_ids=False)
     out.write(buf.getvalue().decode("utf-8"))
     return _counts(g)
 
@@ -134,8 +159,9 @@ def write_gexf(session, f: ClaimFilter, out: TextIO) -> int:
     (or dropped), never today's date, so the file is reproducible."""
     g = build_graph(session, f)
     buf = io.BytesIO()
-    nx.write_gexf(gexf_graph(g), buf, encoding="utf-8", version="1.2draft")
+    nx.write_gexf(xml_safe(gexf_graph(g)), buf, encoding="utf-8", version="1.2draft")
     text = buf.getvalue().decode("utf-8")
+    text = re.sub(r'(<graph\b[^>]*?)\s+name="[^"]*"', r"\1", text, count=1)  # GEXF 1.2 has no graph name
     dates = sorted(d[:10] for _, d in g.nodes(data="published") if d and re.match(r"\d{4}-\d{2}-\d{2}", d))
     stamp = f'lastmodifieddate="{dates[-1]}"' if dates else ""
     text = re.sub(r'\s?lastmodifieddate="[^"]*"', (" " + stamp) if stamp else "", text, count=1)

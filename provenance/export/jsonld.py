@@ -1,10 +1,17 @@
 """schema.org JSON-LD: one `Claim` per exported claim and a `ClaimReview` for
 each contradiction an editor has ruled on (status confirmed or dismissed).
 
-Each Claim's `appearance` is the NewsArticle it was found in, anchored with a
-W3C Web Annotation selector pair: TextQuoteSelector {exact, prefix, suffix}
-(32 code points of context, as Hypothesis keeps) and TextPositionSelector
-{start, end}.  Offsets count Unicode code points of the stored source text
+Each Claim's `appearance` is its own Web Annotation `oa:SpecificResource`:
+`hasSource` the NewsArticle it was found in (one node per article, shared by
+its claims), `hasSelector` a selector pair for this claim's span only:
+TextQuoteSelector {exact, prefix, suffix} (32 code points of context, as
+Hypothesis keeps) and TextPositionSelector {start, end}.
+
+An editor's ruling is about a contradiction, never about whether a claim is
+true: the ClaimReview reviews a Claim of its own ("these claims contradict
+each other: ..."), based on the member claims, with `reviewAspect`
+"contradiction" and a rating named for the ruling ("contradiction
+confirmed" / "not a contradiction").  Offsets count Unicode code points of the stored source text
 (Python str indices), not UTF-16 units.  No network: the document names the
 schema.org context and maps the selector terms to the Web Annotation
 vocabulary inline.
@@ -24,7 +31,8 @@ BASE = "urn:provenance:"
 CONTEXT_LEN = 32
 OA_TERMS = {
     "oa": "http://www.w3.org/ns/oa#",
-    "selector": {"@id": "oa:hasSelector"},
+    "SpecificResource": "oa:SpecificResource",
+    "hasSource": {"@id": "oa:hasSource"}, "hasSelector": {"@id": "oa:hasSelector"},
     "TextQuoteSelector": "oa:TextQuoteSelector", "TextPositionSelector": "oa:TextPositionSelector",
     "exact": "oa:exact", "prefix": "oa:prefix", "suffix": "oa:suffix",
     "start": {"@id": "oa:start", "@type": "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"},
@@ -56,6 +64,12 @@ def selectors(text: str, start: int, end: int) -> list[dict]:
 
 
 def appearance(r: dict, text: str) -> dict:
+    """This claim's span in its article: an oa:SpecificResource of its own."""
+    return {"@type": "SpecificResource", "@id": f"{BASE}appearance:{r['claim_id']}",
+            "hasSource": article(r), "hasSelector": selectors(text, r["start"], r["end"])}
+
+
+def article(r: dict) -> dict:
     src = r["source"]
     out = {"@type": "NewsArticle", "@id": f"{BASE}article:{src['id']}"}
     if src["url"]:
@@ -74,7 +88,6 @@ def appearance(r: dict, text: str) -> dict:
     if based:
         out["isBasedOn"] = based
     out["sha256"] = src["sha256"]
-    out["selector"] = selectors(text, r["start"], r["end"])
     return out
 
 
@@ -93,17 +106,29 @@ def claim_object(r: dict, text: str) -> dict:
     return out
 
 
+RULINGS = {"confirmed": "contradiction confirmed", "dismissed": "not a contradiction"}
+
+
 def review_object(x: dict) -> dict:
+    """A ruling on a contradiction (see the module doc); author and url when the review records them."""
     ruling = [rv for rv in x["reviews"] if rv["status"] == x["status"]]
     last = ruling[-1] if ruling else None
-    rating = {"@type": "Rating", "alternateName": x["status"]}
+    rating = {"@type": "Rating", "name": RULINGS.get(x["status"], x["status"]),
+              "alternateName": RULINGS.get(x["status"], x["status"])}
     if last and last["note"]:
         rating["ratingExplanation"] = last["note"]
+    statement = "These claims contradict each other" + (f": {x['explanation']}" if x["explanation"] else "")
     out = {"@type": "ClaimReview", "@id": f"{BASE}contradiction:{x['id']}",
            "name": f"{x['kind']} contradiction" + (f" on {x['topic']}" if x["topic"] else ""),
-           "claimReviewed": x["explanation"],
-           "itemReviewed": [{"@id": f"{BASE}claim:{uid}"} for uid in x["claims"]],
+           "reviewAspect": "contradiction",
+           "claimReviewed": statement,
+           "itemReviewed": {"@type": "Claim", "@id": f"{BASE}contradiction-claim:{x['id']}", "text": statement,
+                            "isBasedOn": [{"@id": f"{BASE}claim:{uid}"} for uid in x["claims"]]},
            "reviewRating": rating}
+    if last and last.get("reviewer"):
+        out["author"] = {"@type": "Person", "name": last["reviewer"]}
+    if last and last.get("url"):
+        out["url"] = last["url"]
     if last and last["reviewed_at"]:
         out["datePublished"] = last["reviewed_at"][:10]
     return out

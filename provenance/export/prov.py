@@ -3,11 +3,16 @@
 Reported provenance, as the articles state it:
   article   entity article:<id> [schema:NewsArticle], wasAttributedTo its outlet
   outlet    agent outlet:<id> [prov:Organization]
-  speaker   agent speaker:<id> [prov:Person | prov:Organization]
+  speaker   agent speaker:<id> [prov:Person | prov:Organization]; a document
+            that "speaks" (a plan, a draft, a report) is no agent but an
+            entity speaker:<id> [pv:Document]
   statement entity statement:<uid> [pv:Statement] - the original utterance,
-            wasAttributedTo the speaker (when resolved)
+            wasAttributedTo the speaker (when resolved), or wasDerivedFrom
+            the document
   claim     entity claim:<uid> [schema:Claim] - the words in the article;
-            wasQuotedFrom its statement, wasDerivedFrom its article
+            a direct or mixed claim wasQuotedFrom its statement (a quotation),
+            an indirect one wasDerivedFrom it [pv:Paraphrase]; and
+            wasDerivedFrom its article
   relays    entity report:<uid>.<n> [pv:Report] per relaying outlet, nearest
             the speaker first: report.0 wasDerivedFrom the statement, each
             next report wasDerivedFrom the previous one, the claim
@@ -31,7 +36,9 @@ NAMESPACES = {
     "speaker": BASE + "speaker:", "outlet": BASE + "outlet:", "point": BASE + "point:",
 }
 AGENT_TYPES = {"person": "Person", "anonymous": "Person", "organization": "Organization",
-               "outlet": "Organization", "document": "Organization"}
+               "outlet": "Organization"}
+DOCUMENT = "document"  # a speaker type that is an entity, not an agent
+QUOTED_KINDS = {"direct", "mixed"}  # the claim holds the speaker's own words
 
 
 def _attrs(pairs) -> list[tuple]:
@@ -71,21 +78,30 @@ def build_document(session, f: ClaimFilter) -> tuple[ProvDocument, int]:
                 who = ns["speaker"][str(db["speaker_id"])]
                 if who not in seen:
                     seen.add(who)
-                    doc.agent(who, _attrs([
-                        (PROV["type"], PROV[AGENT_TYPES.get(db["speaker_type"], "Person")]),
-                        (PROV["label"], sp["name"]), (pv["speakerType"], db["speaker_type"])]))
+                    if db["speaker_type"] == DOCUMENT:
+                        doc.entity(who, _attrs([(PROV["type"], pv["Document"]), (PROV["label"], sp["name"]),
+                                                (pv["speakerType"], db["speaker_type"])]))
+                    else:
+                        doc.agent(who, _attrs([
+                            (PROV["type"], PROV[AGENT_TYPES.get(db["speaker_type"], "Person")]),
+                            (PROV["label"], sp["name"]), (pv["speakerType"], db["speaker_type"])]))
             uid = r["claim_id"]
             stmt = doc.entity(ns["statement"][uid], _attrs([
                 (PROV["type"], pv["Statement"]), (PROV["value"], r["quote"]), (pv["mention"], sp["mention"]),
                 (pv["role"], sp["role"]), (pv["unresolved"], r["unresolved"])]))
-            if who is not None:
+            if who is not None and db["speaker_type"] == DOCUMENT:
+                doc.wasDerivedFrom(stmt, who)
+            elif who is not None:
                 doc.wasAttributedTo(stmt, who)
             claim = doc.entity(ns["claim"][uid], _attrs(
                 [(PROV["type"], schema["Claim"]), (PROV["value"], r["text"]), (pv["kind"], r["kind"]),
                  (pv["cue"], r["cue"]), (pv["start"], r["start"]), (pv["end"], r["end"]),
                  (pv["offsetUnit"], "codepoint"), (pv["rule"], r["rule"])]
                 + [(schema["about"], ns["point"][p]) for p in r["plan_points"]]))
-            doc.wasQuotedFrom(claim, stmt)
+            if r["kind"] in QUOTED_KINDS:
+                doc.wasQuotedFrom(claim, stmt)
+            else:
+                doc.wasDerivedFrom(claim, stmt, other_attributes=[(PROV["type"], pv["Paraphrase"])])
             doc.wasDerivedFrom(claim, art)
             previous = stmt
             for pos, oid, name, kind in db["relays"]:
