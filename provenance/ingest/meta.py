@@ -25,11 +25,12 @@ import warnings
 
 from bs4 import BeautifulSoup, Tag
 
-from .byline import is_name, parse_byline_text
+from .byline import is_name, join_names, parse_byline_text
 from .dates import parse_date
 from .normalize import normalize_text
 from .outlets import canonical_outlet, outlet_for_host, outlet_name
 from .publisher import copyright_name
+from .text import is_page_furniture
 
 Found = dict[str, tuple[str, str]]
 
@@ -117,7 +118,7 @@ def _jsonld(soup: BeautifulSoup, found: Found, put) -> None:
     authors = [a for a in _names(article.get("author"), by_id) if not a.startswith("http")]
     people = [a for a in authors if canonical_outlet(a) is None]
     if people:
-        put("author", ", ".join(people), "json-ld")
+        put("author", join_names(people), "json-ld")
     publisher = _names(article.get("publisher"), by_id)
     if publisher:
         put("outlet", outlet_name(publisher[0]), "json-ld")
@@ -189,6 +190,8 @@ def html_metadata(soup: BeautifulSoup) -> Found:
     found: Found = {}
 
     def put(field: str, value: str | None, origin: str) -> None:
+        if field == "title" and value and is_page_furniture(value):
+            return  # "Sign up now: ..." in an <h1> of a newsletter box
         if value and field not in found:
             found[field] = (value, origin)
 

@@ -5,8 +5,10 @@ metadata embedded in the document (HTML meta / JSON-LD, markdown front
 matter) > what the text itself says (dateline, byline, sign-off ...).
 `Article.meta_origin` records the origin of each field that was found:
 "override", "sidecar", "json-ld", "meta", "h1", "title-tag", "host",
-"front-matter", "heading", "byline", "dateline", "date-line", "signoff",
-"masthead", "copyright", "headline".
+"htmldate", "front-matter", "heading", "byline", "dateline", "date-line",
+"signoff", "masthead", "copyright", "headline", "url".  A date in the
+article's URL ("/2025/07/31/") dates it only when nothing else does, but its
+year resolves a dateline printed without one.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..records import Article
+from .dates import date_in_url
 from .decode import DecodeError, decode_bytes
 from .normalize import normalize_text, sha256_text
 from .sidecar import FIELDS, clean_value, is_sidecar, read_sidecar
@@ -134,9 +137,20 @@ def read_article(path: str | Path, overrides: dict | None = None) -> Article:
         if day:
             inferred["published"] = (day, "date-line")
 
-    known = next((t["published"][0] for t in (top, sidecar, embedded, inferred) if "published" in t), None)
+    if fmt == "html" and "published" not in embedded:
+        from .pagedate import markup_date
+
+        url = next((t["url"][0] for t in (top, sidecar, embedded) if "url" in t), None)
+        embedded_day = markup_date(raw, url)
+        if embedded_day:
+            embedded["published"] = (embedded_day, "htmldate")
+    url = next((t["url"][0] for t in (top, sidecar, embedded) if "url" in t), None)
+    url_day = date_in_url(url)
+    known = next((t["published"][0] for t in (top, sidecar, embedded, inferred) if "published" in t), url_day)
     for field, value in text_metadata(text, int(known[:4]) if known else None).items():
         inferred.setdefault(field, value)
+    if url_day:
+        inferred.setdefault("published", (url_day, "url"))
 
     chosen: dict[str, str] = {}
     origin: list[tuple[str, str]] = []
