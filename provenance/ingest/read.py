@@ -22,8 +22,8 @@ from ..errors import InputError, UsageError
 from ..records import Article
 from .dates import date_in_url
 from .decode import DecodeError, decode_bytes
-from .normalize import normalize_text, sha256_text
-from .sidecar import FIELDS, clean_value, is_sidecar, read_sidecar
+from .normalize import clean_meta, normalize_text, sha256_text, xml_safe
+from .sidecar import FIELDS, MAX_VALUE, clean_value, is_sidecar, read_sidecar
 from .text import Found, drop_date_prefix, strip_markdown, text_metadata
 
 MAX_BYTES = 20 * 1024 * 1024  # files larger than this are refused before reading
@@ -81,11 +81,12 @@ def _overrides(overrides: dict | None) -> Found:
             continue
         if key not in FIELDS or not isinstance(value, str):
             raise UsageError(f"unknown or bad override {key}={value!r}")
-        if value.strip():
-            try:
-                found[key] = (clean_value(key, value, f"--{key}"), "override")
-            except InputError as exc:
-                raise UsageError(str(exc)) from None
+        try:
+            cleaned = clean_value(key, value, f"--{key}")
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
+        if cleaned:
+            found[key] = (cleaned, "override")
     return found
 
 
@@ -121,6 +122,7 @@ def read_article(path: str | Path, overrides: dict | None = None) -> Article:
         from .html import html_body
         from .meta import page_metadata
 
+        raw = xml_safe(raw)  # a control character or lone surrogate must not fail the page's tree
         embedded = page_metadata(raw)
         text = html_body(raw, (embedded.get("title") or (None,))[0])
         if not text:
@@ -156,8 +158,9 @@ def read_article(path: str | Path, overrides: dict | None = None) -> Article:
     origin: list[tuple[str, str]] = []
     for field in FIELDS:
         for tier in (top, sidecar, embedded, inferred):
-            if tier.get(field) and tier[field][0]:
-                chosen[field] = tier[field][0]
+            value = clean_meta(tier[field][0]) if tier.get(field) and tier[field][0] else ""
+            if value and len(value) <= MAX_VALUE:  # page metadata is untrusted: an oversized value is ignored
+                chosen[field] = value
                 origin.append((field, tier[field][1]))
                 break
     return Article(path=str(path), text=text, sha256=sha256_text(text), title=chosen.get("title"),
