@@ -63,6 +63,7 @@ def test_weekday_that_fits_no_recent_year_gives_no_date():
 def test_a_year_named_in_the_text_is_a_floor_and_the_future_is_excluded():
     assert infer_year(7, 17, "It has been shut since 2026. It reopened on Wednesday.", REF) is None
     assert infer_year(7, 17, "It reopened on Wednesday.", REF) == 2025  # 2025-07-16 was a Wednesday
+    assert infer_year(7, 17, "It reopened on Wednesday and will be rebuilt by 2030.", REF) == 2025
     assert infer_year(12, 20, "The vote was on Sunday.", REF) is None  # 2026-12-20 lies after REF; 2025-12-20 a Saturday
     assert infer_year(12, 21, "The vote was on Sunday.", REF) == 2025
 
@@ -227,3 +228,12 @@ def test_furniture_is_never_the_title(tmp_path):
             "<h2>Lock gates jam</h2><p>The canal authority said the gates had jammed near the harbour.</p>"
             "</article></body></html>")
     assert read_article(write(tmp_path, "a.html", html)).title != "Sign up now: the canal newsletter"
+
+
+def test_site_name_with_edition_label(tmp_path):
+    html = ("<html><head><title>Lock gates jam on the canal - Lviv Lantern - English edition</title>"
+            "<meta property='og:site_name' content='Lviv Lantern - English edition'></head><body><article>"
+            "<p>The canal authority said on Friday that two lock gates had jammed near the harbour.</p>"
+            "</article></body></html>")
+    a = read_article(write(tmp_path, "a.html", html))
+    assert (a.outlet, a.title) == ("Lviv Lantern", "Lock gates jam on the canal")

@@ -29,7 +29,7 @@ from .byline import is_name, join_names, parse_byline_text
 from .dates import parse_date
 from .normalize import normalize_text
 from .outlets import canonical_outlet, outlet_for_host, outlet_name
-from .publisher import copyright_name
+from .publisher import copyright_name, without_labels
 from .text import is_page_furniture
 
 Found = dict[str, tuple[str, str]]
@@ -121,7 +121,7 @@ def _jsonld(soup: BeautifulSoup, found: Found, put) -> None:
         put("author", join_names(people), "json-ld")
     publisher = _names(article.get("publisher"), by_id)
     if publisher:
-        put("outlet", outlet_name(publisher[0]), "json-ld")
+        put("outlet", outlet_name(without_labels(publisher[0])), "json-ld")
     for a in authors:
         if canonical_outlet(a):
             put("outlet", canonical_outlet(a), "json-ld")
@@ -134,6 +134,8 @@ def _jsonld(soup: BeautifulSoup, found: Found, put) -> None:
 
 def _clean_title(title: str, site: str | None) -> str:
     parts = _TITLE_SEP.split(title)
+    while len(parts) > 2 and without_labels(f"{parts[-2]} - {parts[-1]}") == parts[-2]:
+        title, parts = title[: title.rfind(parts[-1])].rstrip(" |-–—:·•"), parts[:-1]  # "... - English edition"
     if len(parts) > 1:
         tail = parts[-1]
         if canonical_outlet(tail) or (site and tail.casefold() == site.casefold()) or outlet_for_host(tail):
@@ -197,6 +199,7 @@ def html_metadata(soup: BeautifulSoup) -> Found:
 
     _jsonld(soup, found, put)
     site = next(iter(_meta(soup, _SITE_META)), None)
+    site = without_labels(site) if site else None
     for title in _meta(soup, ("og:title", "twitter:title")):
         put("title", normalize_text(title), "meta")
     h1 = soup.find("h1")

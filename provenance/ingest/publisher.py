@@ -172,3 +172,12 @@ def masthead_line(line: str, rest: str) -> tuple[str | None, str | None]:
             and 1 <= len(parts[0].split()) <= 5 and _words_ok(parts[0], 5) and not parse_date(parts[0]):
         name = outlet_name(title_case(parts[0]) if parts[0].isupper() else parts[0])
     return (name, day) if name else (None, None)
+
+
+def without_labels(name: str) -> str:
+    """A site name without section or edition labels after it
+    ("Kyiv Ledger - English edition" -> "Kyiv Ledger"); NAME itself otherwise."""
+    parts = _segments(name)
+    if len(parts) >= 2 and _labels_and_date(parts[1:]) == (True, None) and not is_label(parts[0]):
+        return parts[0]
+    return name

@@ -37,7 +37,7 @@ def years_named(text: str) -> list[int]:
 def infer_year(month: int, day: int, text: str, reference: date | None = None) -> int | None:
     """The year of MONTH/DAY for an article with TEXT (see the module docstring)."""
     reference = reference or date.today()
-    floor = max(years_named(text), default=0)
+    floor = max((y for y in years_named(text) if y <= reference.year), default=0)  # "by 2030" is a plan, not a floor
     mentions = weekday_mentions(text)
     if not mentions:
         return None
