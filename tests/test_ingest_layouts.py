@@ -237,3 +237,21 @@ def test_site_name_with_edition_label(tmp_path):
             "</article></body></html>")
     a = read_article(write(tmp_path, "a.html", html))
     assert (a.outlet, a.title) == ("Lviv Lantern", "Lock gates jam on the canal")
+
+
+@pytest.mark.parametrize("line, name", [
+    ("(Lakeshore Tribune Washington bureau)", "Lakeshore Tribune"),
+    ("(Reporting by the Copperfield Gazette river desk; Editing by Ivo Brandt)", "Copperfield Gazette"),
+    ("(Reporting by the Copperfield river desk; Editing by the Copperfield night desk)", None),  # no publication word
+    ("(Our Tarnby bureau)", None),
+    ("The Copperfield Gazette bureau chief said the gates had jammed.", None),  # a sentence, not a sign-off
+])
+def test_desk_and_bureau_signoffs(line, name):
+    from provenance.ingest.publisher import desk_name
+
+    assert desk_name(line) == name
+
+
+def test_bureau_signoff_names_the_publisher_of_a_wire_story():
+    text = WIRE.replace("(Copperfield Wire)", "(Reuters)") + "(Lakeshore Tribune Tarnby bureau)\n"
+    assert text_metadata(text, reference=REF)["outlet"] == ("Lakeshore Tribune", "signoff")

@@ -6,6 +6,11 @@ outlets.json or not:
   the copyright sign and be short: page furniture, not a sentence);
 - a staff credit: "NAME staff", "By NAME staff", "NAME staff and agencies"
   (NAME a listed outlet or two to five capitalised words);
+- a desk or bureau sign-off: "(Lakeshore Sentinel Washington bureau)",
+  "(Reporting by the Daily Star Kyiv desk; ...)": the capitalised words
+  before "desk"/"bureau" up to the last publication word (a listed outlet
+  as written otherwise); "(Reporting by the Harbourline Kyiv desk)" names
+  no publication word and so no outlet;
 - a masthead: a short capitalised line at the very top that is a known
   outlet, ends in a publication word ("Post", "Times" ... data in
   outlets.json) after a word of its own (not only section labels such as
@@ -181,3 +186,21 @@ def without_labels(name: str) -> str:
     if len(parts) >= 2 and _labels_and_date(parts[1:]) == (True, None) and not is_label(parts[0]):
         return parts[0]
     return name
+
+
+_DESK = re.compile(r"(?:^|[(;,]\s*|\bby\s+)(?:the\s+)?(?P<words>(?:[A-Z][\w.&'’-]*\s+){1,7})(?:[a-z]+\s+){0,2}(?:desk|bureau|newsroom)\b")
+
+
+def desk_name(line: str) -> str | None:
+    """The outlet named by a desk or bureau sign-off in brackets (module docstring), else None."""
+    line = line.strip()
+    if not (line.startswith("(") and line.endswith(")")) or len(line) > 200:
+        return None
+    pub = publication_words()
+    for m in _DESK.finditer(line):
+        words = m["words"].split()
+        for end in range(len(words), 0, -1):
+            name = " ".join(words[:end])
+            if canonical_outlet(name) or (end >= 2 and words[end - 1].casefold() in pub):
+                return _finish(name)
+    return None

@@ -35,7 +35,7 @@ from .datelines import parse_dateline
 from .dates import parse_date
 from .normalize import normalize_text
 from .outlets import is_agency, names_outlet, outlet_name, signoff_outlet
-from .publisher import copyright_name, copyright_year, furniture_line, masthead_line, staff_name
+from .publisher import copyright_name, copyright_year, desk_name, furniture_line, masthead_line, staff_name
 from .yearless import infer_year
 
 Found = dict[str, tuple[str, str]]  # field -> (value, origin)
@@ -185,7 +185,7 @@ def _outlet_candidates(lines: list[str], dates: dict[int, str]) -> list[tuple[in
         listed = signoff_outlet(line)
         cues = [(listed, "masthead" if i < min(3, last - i) else "signoff")]
         if near:
-            cues += [(copyright_name(line), "copyright"), (staff_name(line), "byline")]
+            cues += [(copyright_name(line), "copyright"), (staff_name(line), "byline"), (desk_name(line), "signoff")]
         if i < last and _masthead_at(lines, i):
             name, day = masthead_line(line, "\n".join(lines[i + 1:]))
             cues.append((name, "masthead"))
