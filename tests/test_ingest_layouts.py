@@ -255,3 +255,29 @@ def test_desk_and_bureau_signoffs(line, name):
 def test_bureau_signoff_names_the_publisher_of_a_wire_story():
     text = WIRE.replace("(Copperfield Wire)", "(Reuters)") + "(Lakeshore Tribune Tarnby bureau)\n"
     assert text_metadata(text, reference=REF)["outlet"] == ("Lakeshore Tribune", "signoff")
+
+
+@pytest.mark.parametrize("line, md", [
+    ("Published: July 17", (7, 17)),
+    ("Thursday, 17 July, 10:42 GMT", (7, 17)),
+    ("July 17 at 9.30 am", (7, 17)),
+    ("July 17 lock closures cause delays", None),  # a headline that starts with a date
+    ("July 17, 2025", None),  # has its year: dates.parse_date reads it
+])
+def test_yearless_date_lines(line, md):
+    from provenance.ingest.yearless import yearless_date_line
+
+    assert yearless_date_line(line) == md
+
+
+def test_yearless_date_line_dated_by_weekdays():
+    text = ("Lock gates jam on the canal\nPublished: July 17\nThe canal authority said on Thursday that two lock "
+            "gates had jammed.\n")
+    found = text_metadata(text, reference=REF)
+    assert found["published"] == ("2025-07-17", "date-line") and found["title"][0] == "Lock gates jam on the canal"
+    assert "published" not in text_metadata(text.replace(" on Thursday", ""), reference=REF)
+
+
+def test_yearless_date_line_takes_a_known_year():
+    text = "Lock gates jam on the canal\nJuly 17, 10:42 GMT\nThe canal authority said the gates had jammed.\n"
+    assert text_metadata(text, known_year=2023, reference=REF)["published"] == ("2023-07-17", "date-line")

@@ -36,7 +36,7 @@ from .dates import parse_date
 from .normalize import normalize_text
 from .outlets import is_agency, names_outlet, outlet_name, signoff_outlet
 from .publisher import copyright_name, copyright_year, desk_name, furniture_line, masthead_line, staff_name
-from .yearless import infer_year
+from .yearless import infer_year, yearless_date_line
 
 Found = dict[str, tuple[str, str]]  # field -> (value, origin)
 
@@ -210,6 +210,7 @@ def text_metadata(text: str, known_year: int | None = None, reference=None) -> F
     masthead_dates: dict[int, str] = {}
     outlets = _outlet_candidates(lines, masthead_dates)
     updated: str | None = None
+    yearless: tuple[int, int] | None = None  # a date line without its year
 
     def put(field: str, value: str | None, origin: str) -> None:
         if value and field not in found:
@@ -246,6 +247,9 @@ def text_metadata(text: str, known_year: int | None = None, reference=None) -> F
             skip.add(i)
         elif _BREADCRUMB.search(line) or _section_nav(line) or _BRACKETED.match(line):
             skip.add(i)
+        elif yearless_date_line(line):
+            yearless = yearless or yearless_date_line(line)
+            skip.add(i)
         else:
             is_furniture, day = furniture_line(line)  # "Opinion | Friday 31 October 2025", "World | Europe"
             if is_furniture:
@@ -265,6 +269,9 @@ def text_metadata(text: str, known_year: int | None = None, reference=None) -> F
                 day = parse_date(f"{y}-{dl.month_day[0]:02d}-{dl.month_day[1]:02d}") if y else None
             put("published", day, "dateline")
             break
+    if yearless:
+        y = year if year is not None else infer_year(*yearless, text, reference)
+        put("published", parse_date(f"{y}-{yearless[0]:02d}-{yearless[1]:02d}") if y else None, "date-line")
     put("published", updated, "date-line")
     if outlets:
         _, _, origin, name, _ = min(outlets)

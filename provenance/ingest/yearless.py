@@ -25,6 +25,25 @@ _ON_WEEKDAY = re.compile(r"\b(?:on|by|late|early|since|until|from)\s+(monday|tue
 _YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d/-])")
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MD_LINE = re.compile(
+    r"^(?:(?:published|posted)(?:\s+on)?:?\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$", re.IGNORECASE)
+
+
+def yearless_date_line(line: str) -> tuple[int, int] | None:
+    """(month, day) of a line that is only a date without its year ("Published: July 31",
+    "Thursday, 31 July, 10:42 GMT"), else None."""
+    from .dates import parse_date
+
+    line = " ".join(line.split())
+    if len(line) > 60 or not _MD_LINE.match(line):
+        return None
+    iso = parse_date(re.sub(r"^(?:published|posted)(?:\s+on)?:?\s+", "", line, flags=re.IGNORECASE), year=2000)
+    return (int(iso[5:7]), int(iso[8:10])) if iso else None
+
+
 def weekday_mentions(text: str) -> list[int]:
     """Weekday numbers (Monday 0) of the "on <weekday>" mentions in TEXT, in order."""
     return [WEEKDAYS.index(m[1].lower()) for m in _ON_WEEKDAY.finditer(text)]
