@@ -281,3 +281,10 @@ def test_yearless_date_line_dated_by_weekdays():
 def test_yearless_date_line_takes_a_known_year():
     text = "Lock gates jam on the canal\nJuly 17, 10:42 GMT\nThe canal authority said the gates had jammed.\n"
     assert text_metadata(text, known_year=2023, reference=REF)["published"] == ("2023-07-17", "date-line")
+
+
+def test_title_case_headline_next_to_a_byline_is_no_masthead():
+    text = "World\nEurope\nCanal Deal Makes News\nBy Nora Quill\nThe canal authority said the gates had jammed.\n"
+    assert "outlet" not in text_metadata(text, reference=REF)
+    below = "Lock gates jam on the canal\nBy Nora Quill\nThe Harbour Star\nThe canal authority said the gates had jammed.\n"
+    assert text_metadata(below, reference=REF)["outlet"] == ("The Harbour Star", "masthead")

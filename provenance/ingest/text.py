@@ -168,10 +168,14 @@ def _by_or_date(line: str) -> bool:
 
 
 def _masthead_at(lines: list[str], i: int) -> bool:
-    """A masthead is the first or second line, or a head line next to a byline or date line."""
+    """A masthead is the first or second line, or a head line next to a byline or date line
+    that looks like one on its own: in capitals, with labels beside it, or "The ..."
+    (a title-case headline such as "Peace Deal Makes News" is not)."""
     if i <= 1:
         return True
-    return i < HEAD_LINES and any(0 <= j < len(lines) and _by_or_date(lines[j]) for j in (i - 1, i + 1))
+    line = lines[i].strip()
+    looks = line.isupper() or len(re.split(r"\s+[|•·]\s+|\s+[-–—]{1,2}\s+", line)) > 1 or line.startswith("The ")
+    return looks and i < HEAD_LINES and any(0 <= j < len(lines) and _by_or_date(lines[j]) for j in (i - 1, i + 1))
 
 
 def _outlet_candidates(lines: list[str], dates: dict[int, str]) -> list[tuple[int, int, str, str, int]]:
