@@ -113,7 +113,9 @@ def test_small_db_records_match_their_spans(tmp_path):
     assert len(records) == 6
     for r in records:
         assert sources[r["source"]["path"]][r["start"]:r["end"]] == r["text"]
-    assert texts["b.txt"]["source"]["published"] == "2025-11-23T08:00:00Z"
+    assert texts["b.txt"]["source"]["published"] == "2025-11-23"  # exports give the day; the timestamp apart
+    assert texts["b.txt"]["source"]["published_at"] == "2025-11-23T08:00:00Z"
+    assert texts["a.txt"]["source"]["published"] == texts["a.txt"]["source"]["published_at"] == "2025-11-21"
     assert [r["via"] for r in records if r["claim_id"] == "c4"] == [["Example Wire", "Ukrinform"]]
 
 

@@ -9,7 +9,7 @@ from ..render import CsvWriter
 
 CSV_COLUMNS = ["claim_id", "text", "quote", "kind", "cue", "speaker_name", "speaker_mention", "speaker_type",
                "speaker_role", "via", "source_path", "source_outlet", "source_published", "source_author",
-               "source_title", "source_sha256", "start", "end", "plan_points", "topics", "rule"]
+               "source_title", "source_sha256", "start", "end", "plan_points", "topics", "rule", "source_published_at"]
 
 
 def contract(record: dict) -> dict:
@@ -19,7 +19,7 @@ def contract(record: dict) -> dict:
         "claim_id": record["claim_id"], "text": record["text"], "quote": record["quote"], "kind": record["kind"],
         "cue": record["cue"], "speaker": record["speaker"], "via": record["via"],
         "source": {"path": src["path"], "outlet": src["outlet"], "published": src["published"],
-                   "author": src["author"], "title": src["title"], "sha256": src["sha256"]},
+                   "published_at": src["published_at"], "author": src["author"], "title": src["title"], "sha256": src["sha256"]},
         "start": record["start"], "end": record["end"], "plan_points": record["plan_points"],
         "rule": record["rule"], "topics": record["topics"], "unresolved": record["unresolved"],
     }
@@ -51,6 +51,6 @@ def write_csv(session, f: ClaimFilter, out: TextIO) -> int:
                          sp["mention"] or "", sp["type"] or "", sp["role"] or "", "; ".join(r["via"]),
                          src["path"], src["outlet"] or "", src["published"] or "", src["author"] or "",
                          src["title"] or "", src["sha256"], r["start"], r["end"], "; ".join(r["plan_points"]),
-                         "; ".join(r["topics"]), r["rule"]])
+                         "; ".join(r["topics"]), r["rule"], src["published_at"] or ""])
         n += 1
     return n

@@ -75,7 +75,7 @@ def article(r: dict) -> dict:
     if src["url"]:
         out["url"] = src["url"]
     out["identifier"] = src["path"]
-    for key, value in (("headline", src["title"]), ("datePublished", src["published"]),
+    for key, value in (("headline", src["title"]), ("datePublished", src.get("published_at") or src["published"]),
                        ("author", src["author"] and {"@type": "Person", "name": src["author"]})):
         if value:
             out[key] = value
@@ -97,7 +97,7 @@ def claim_object(r: dict, text: str) -> dict:
     if who:
         out["author"] = who
     if r["source"]["published"]:
-        out["datePublished"] = r["source"]["published"]
+        out["datePublished"] = r["source"].get("published_at") or r["source"]["published"]
     out["appearance"] = appearance(r, text)
     if r["_db"]["points"]:
         out["about"] = [{"@type": "CreativeWork", "@id": f"{BASE}point:{p['ref']}", "name": p["title"],

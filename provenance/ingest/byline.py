@@ -36,6 +36,12 @@ class Byline:
     published: str | None = None
 
 
+def join_names(names: list[str]) -> str:
+    """Several authors as a byline prints them: "A", "A and B", "A, B and C"."""
+    names = [n for n in dict.fromkeys(names) if n]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def is_name(text: str, min_tokens: int = 2) -> bool:
     """A person's name as printed in a byline: 2-5 capitalised words (initials and
     particles such as "de" or "van" allowed), no digits, not a date word."""
@@ -95,7 +101,7 @@ def parse_byline_text(rest: str) -> Byline | None:
             elif i == 0 and n == 0:
                 return None
         if names and author is None:
-            author = ", ".join(names)
+            author = join_names(names)
     if not (author or outlet):
         return None
     return Byline(author, outlet, published)

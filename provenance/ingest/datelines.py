@@ -4,6 +4,7 @@ Forms (place in capitals or title case, an optional region, a date before
 or after the agency, any dash):
     KYIV, Dec 12 (Reuters) -            WASHINGTON (AP) —
     LONDON, Feb 3, 2026 (Reuters) -     Kyiv, 12 December 2025 (AFP) -
+    MOSCOW/KYIV, March 28 (Agency) -    (two cities)
     Geneva (AFP) – February 10, 2026    PARIS —  (a place only: no agency)
 A dateline gives the place, the agency named in brackets (a relay of the
 whole article: the outlet only when nothing better names the publisher), and
@@ -20,7 +21,7 @@ from .dates import parse_date
 from .outlets import canonical_outlet
 
 _WORD = r"[^\W\d_][\w.'’\-]*"
-_PLACE = rf"(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})"
+_PLACE = rf"(?P<place>{_WORD}(?:(?:\s+|/){_WORD}){{0,3}})"  # "MOSCOW/KYIV": a two-city dateline
 _REGION = rf"(?:,\s*(?P<region>{_WORD}(?:\s+{_WORD}){{0,2}}))?"
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+\d{{4}})?)"
@@ -38,6 +39,7 @@ class Dateline:
     agency: str | None
     published: str | None
     end: int  # where the article text starts after the dateline
+    month_day: tuple[int, int] | None = None  # a date printed without its year (yearless.py resolves it)
 
 
 def _capitalised(words: str) -> bool:
@@ -52,7 +54,9 @@ def parse_dateline(line: str, year: int | None = None) -> Dateline | None:
         if canonical_outlet(agency) or (len(agency.split()) <= 4 and _capitalised(agency)):
             raw_date = m["date"] or m["date2"]
             day = parse_date(raw_date, year=year) if raw_date else None
-            return Dateline(m["place"], canonical_outlet(agency) or agency, day, m.end())
+            leap = parse_date(raw_date, year=2000) if raw_date and not day else None  # 2000: Feb 29 exists
+            month_day = (int(leap[5:7]), int(leap[8:10])) if leap else None
+            return Dateline(m["place"], canonical_outlet(agency) or agency, day, m.end(), month_day)
     m = _BARE.match(line)
     if m and (not m["region"] or _capitalised(m["region"])):
         return Dateline(m["place"], None, None, m.end() - 1)

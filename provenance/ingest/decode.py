@@ -5,7 +5,8 @@ declared by the document (HTML <meta charset>); then the legacy encodings
 Windows-1252 ("cp1252", when bytes 0x80-0x9F occur, e.g. curly quotes) or
 Latin-1 ("latin-1"), and Windows-1251 ("cp1251") for Cyrillic text.  A
 legacy guess must look like text in that script, else the bytes are refused.
-NUL bytes or many control characters mean binary data.  Zero-width and
+UTF-16 without a byte-order mark (every other byte NUL in ASCII-heavy text)
+is refused as such; other NUL bytes or many control characters mean binary data.  Zero-width and
 bidirectional characters are kept here (normalize_text drops the zero-width ones).
 """
 from __future__ import annotations
@@ -46,6 +47,25 @@ def _plausible_cyrillic(text: str) -> bool:
     return bool(high) and len(cyr) / len(high) >= 0.8 and basic / len(cyr) >= 0.7
 
 
+def _utf16_order(data: bytes) -> str | None:
+    """"little-endian"/"big-endian" when DATA reads as UTF-16 without a BOM: in
+    its first 4 KB nearly every odd (LE) or even (BE) byte is NUL, the others
+    are not, and the whole decodes in that order."""
+    sample = data[:4096] if len(data) % 2 == 0 else data[:4096 - 1]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    for zeros, other, name, codec in ((sample[1::2], sample[0::2], "little-endian", "utf-16-le"),
+                                      (sample[0::2], sample[1::2], "big-endian", "utf-16-be")):
+        if zeros.count(0) >= 0.9 * pairs and other.count(0) <= 0.05 * pairs:
+            try:
+                data[: len(data) - len(data) % 2].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return name
+    return None
+
+
 def _legacy(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("cp1252")
@@ -73,6 +93,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {name.replace('-sig', '').upper()} text after its byte-order mark") from exc
     if b"\x00" in data:
+        order = _utf16_order(data)
+        if order:
+            raise DecodeError(f"UTF-16 ({order}) text without a byte-order mark: save it as UTF-8")
         raise DecodeError("binary file (NUL bytes)")
     sample = data[:65536]
     if len(_CONTROL_BYTES.findall(sample)) > max(2, len(sample) // 100):

@@ -25,11 +25,12 @@ import warnings
 
 from bs4 import BeautifulSoup, Tag
 
-from .byline import is_name, parse_byline_text
+from .byline import is_name, join_names, parse_byline_text
 from .dates import parse_date
 from .normalize import normalize_text
 from .outlets import canonical_outlet, outlet_for_host, outlet_name
-from .publisher import copyright_name
+from .publisher import copyright_name, without_labels
+from .text import is_page_furniture
 
 Found = dict[str, tuple[str, str]]
 
@@ -117,10 +118,10 @@ def _jsonld(soup: BeautifulSoup, found: Found, put) -> None:
     authors = [a for a in _names(article.get("author"), by_id) if not a.startswith("http")]
     people = [a for a in authors if canonical_outlet(a) is None]
     if people:
-        put("author", ", ".join(people), "json-ld")
+        put("author", join_names(people), "json-ld")
     publisher = _names(article.get("publisher"), by_id)
     if publisher:
-        put("outlet", outlet_name(publisher[0]), "json-ld")
+        put("outlet", outlet_name(without_labels(publisher[0])), "json-ld")
     for a in authors:
         if canonical_outlet(a):
             put("outlet", canonical_outlet(a), "json-ld")
@@ -133,6 +134,8 @@ def _jsonld(soup: BeautifulSoup, found: Found, put) -> None:
 
 def _clean_title(title: str, site: str | None) -> str:
     parts = _TITLE_SEP.split(title)
+    while len(parts) > 2 and without_labels(f"{parts[-2]} - {parts[-1]}") == parts[-2]:
+        title, parts = title[: title.rfind(parts[-1])].rstrip(" |-–—:·•"), parts[:-1]  # "... - English edition"
     if len(parts) > 1:
         tail = parts[-1]
         if canonical_outlet(tail) or (site and tail.casefold() == site.casefold()) or outlet_for_host(tail):
@@ -189,11 +192,14 @@ def html_metadata(soup: BeautifulSoup) -> Found:
     found: Found = {}
 
     def put(field: str, value: str | None, origin: str) -> None:
+        if field == "title" and value and is_page_furniture(value):
+            return  # "Sign up now: ..." in an <h1> of a newsletter box
         if value and field not in found:
             found[field] = (value, origin)
 
     _jsonld(soup, found, put)
     site = next(iter(_meta(soup, _SITE_META)), None)
+    site = without_labels(site) if site else None
     for title in _meta(soup, ("og:title", "twitter:title")):
         put("title", normalize_text(title), "meta")
     h1 = soup.find("h1")

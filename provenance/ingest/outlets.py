@@ -5,8 +5,9 @@ name, `aliases` other spellings, `signoffs` regular expressions (matched
 case-insensitively against whole lines) that identify the publisher of an
 article (closing sign-offs, mastheads), `hosts` web hosts; `publication_words` the last words of publication names
 ("Post", "Times", "Gazette" ...), which let a masthead name an unlisted outlet,
-and `label_words` ("Breaking", "Latest", "World" ...), which alone make a
-section label ("BREAKING NEWS"), not a masthead.
+`label_words` ("Breaking", "Latest", "World" ...), which alone make a
+section label ("BREAKING NEWS"), not a masthead, and `edition_words`
+("edition"), whose label beside a top line makes that line a masthead.
 """
 from __future__ import annotations
 
@@ -101,6 +102,22 @@ def signoff_outlet(line: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _forms() -> dict[str, tuple[str, ...]]:
+    data = json.loads(OUTLETS_FILE.read_text(encoding="utf-8"))
+    return {e["name"]: (e["name"], *e.get("aliases", [])) for e in data.get("outlets", [])}
+
+
+def names_outlet(line: str, name: str) -> bool:
+    """True when LINE writes NAME or one of its aliases as words (a sign-off
+    that names its outlet, not only one in that outlet's style)."""
+    for form in _forms().get(name, (name,)):
+        flags = 0 if _is_acronym(form) else re.IGNORECASE
+        if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", line, flags):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
 def outlet_kinds() -> dict[str, str]:
     """Canonical name -> "agency" | "outlet"."""
     data = json.loads(OUTLETS_FILE.read_text(encoding="utf-8"))
@@ -110,12 +127,17 @@ def outlet_kinds() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _word_lists() -> dict[str, frozenset[str]]:
     data = json.loads(OUTLETS_FILE.read_text(encoding="utf-8"))
-    return {key: frozenset(w.casefold() for w in data.get(key, [])) for key in ("publication_words", "label_words")}
+    return {key: frozenset(w.casefold() for w in data.get(key, [])) for key in ("publication_words", "label_words", "edition_words")}
 
 
 def publication_words() -> frozenset[str]:
     """Casefolded last words of publication names (outlets.json `publication_words`)."""
     return _word_lists()["publication_words"]
+
+
+def edition_words() -> frozenset[str]:
+    """Casefolded last words of an edition label beside a masthead ("English edition"; outlets.json `edition_words`)."""
+    return _word_lists()["edition_words"]
 
 
 def label_words() -> frozenset[str]:

@@ -6,11 +6,22 @@ outlets.json or not:
   the copyright sign and be short: page furniture, not a sentence);
 - a staff credit: "NAME staff", "By NAME staff", "NAME staff and agencies"
   (NAME a listed outlet or two to five capitalised words);
+- a desk or bureau sign-off: "(Lakeshore Sentinel Washington bureau)",
+  "(Reporting by the Daily Star Kyiv desk; ...)": the capitalised words
+  before "desk"/"bureau" up to the last publication word (a listed outlet
+  as written otherwise); "(Reporting by the Harbourline Kyiv desk)" names
+  no publication word and so no outlet;
 - a masthead: a short capitalised line at the very top that is a known
   outlet, ends in a publication word ("Post", "Times" ... data in
   outlets.json) after a word of its own (not only section labels such as
   "BREAKING NEWS": `label_words`), or is in capitals and named again in the
   text.
+
+A masthead line may carry section labels and the date beside the name,
+between bars or dashes ("ADRIATIC POST | International | 28.10.2025",
+"THE NORTH STAR — WORLD NEWS", "Kyiv Ledger - English edition"):
+`masthead_line` splits it, and `furniture_line` reads a line made only of
+labels and a date ("Opinion | Friday 31 October 2025").
 
 A photo credit ("– Jane Roe/Reuters") or a sentence that mentions an outlet
 is none of these.
@@ -20,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .dates import parse_date
-from .outlets import canonical_outlet, label_words, outlet_name, publication_words
+from .outlets import canonical_outlet, edition_words, label_words, outlet_name, publication_words
 
 _COPY = re.compile(r"^(?:©|\(c\)|copyright\b\s*(?:©|\(c\))?)\s*(?P<rest>.+)$", re.IGNORECASE)
 _YEARS = re.compile(r"^(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?,?\s*)")
@@ -107,4 +118,89 @@ def masthead_name(line: str, rest: str) -> str | None:
         core = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         if re.search(rf"(?<!\w){re.escape(core)}(?!\w)", rest):
             return name
+    return None
+
+
+_SEGMENT_SEP = re.compile(r"\s+[|•·]\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
+
+
+def is_label(segment: str) -> bool:
+    """A section label: up to four words that end in a label word ("World",
+    "English edition") or are all label, publication or small words."""
+    words = segment.split()
+    if not (1 <= len(words) <= 4) or any(c.isdigit() for c in segment):
+        return False
+    labels, pub = label_words(), publication_words()
+    if words[-1].casefold() in labels:
+        return True
+    return all(w.casefold() in labels or w.casefold() in pub or w.casefold() in _SMALL for w in words)
+
+
+def _labels_and_date(parts: list[str]) -> tuple[bool, str | None]:
+    day = None
+    for part in parts:
+        d = parse_date(part, whole=True)
+        if d and day is None:
+            day = d
+        elif not is_label(part):
+            return False, None
+    return True, day
+
+
+def _segments(line: str) -> list[str]:
+    return [p for p in _SEGMENT_SEP.split(" ".join(line.split())) if p] if len(line) <= 120 else []
+
+
+def furniture_line(line: str) -> tuple[bool, str | None]:
+    """(True, date or None) for a line made only of section labels and at most
+    one date between separators; (False, None) otherwise."""
+    parts = _segments(line)
+    return _labels_and_date(parts) if len(parts) >= 2 else (False, None)
+
+
+def masthead_line(line: str, rest: str) -> tuple[str | None, str | None]:
+    """(outlet, date) from a masthead LINE: a name (masthead_name) alone or
+    followed by section labels and a date between separators; a name of its
+    own words when an edition label follows ("Kyiv Ledger - English edition");
+    else (None, None)."""
+    name = masthead_name(line, rest)
+    if name:
+        return name, None
+    parts = _segments(line)
+    if len(parts) < 2:
+        return None, None
+    ok, day = _labels_and_date(parts[1:])
+    if not ok:
+        return None, None
+    name = masthead_name(parts[0], rest)
+    if not name and any(p.split()[-1].casefold() in edition_words() for p in parts[1:]) \
+            and 1 <= len(parts[0].split()) <= 5 and _words_ok(parts[0], 5) and not parse_date(parts[0]):
+        name = outlet_name(title_case(parts[0]) if parts[0].isupper() else parts[0])
+    return (name, day) if name else (None, None)
+
+
+def without_labels(name: str) -> str:
+    """A site name without section or edition labels after it
+    ("Kyiv Ledger - English edition" -> "Kyiv Ledger"); NAME itself otherwise."""
+    parts = _segments(name)
+    if len(parts) >= 2 and _labels_and_date(parts[1:]) == (True, None) and not is_label(parts[0]):
+        return parts[0]
+    return name
+
+
+_DESK = re.compile(r"(?:^|[(;,]\s*|\bby\s+)(?:the\s+)?(?P<words>(?:[A-Z][\w.&'’-]*\s+){1,7})(?:[a-z]+\s+){0,2}(?:desk|bureau|newsroom)\b")
+
+
+def desk_name(line: str) -> str | None:
+    """The outlet named by a desk or bureau sign-off in brackets (module docstring), else None."""
+    line = line.strip()
+    if not (line.startswith("(") and line.endswith(")")) or len(line) > 200:
+        return None
+    pub = publication_words()
+    for m in _DESK.finditer(line):
+        words = m["words"].split()
+        for end in range(len(words), 0, -1):
+            name = " ".join(words[:end])
+            if canonical_outlet(name) or (end >= 2 and words[end - 1].casefold() in pub):
+                return _finish(name)
     return None

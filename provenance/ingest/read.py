@@ -5,8 +5,10 @@ metadata embedded in the document (HTML meta / JSON-LD, markdown front
 matter) > what the text itself says (dateline, byline, sign-off ...).
 `Article.meta_origin` records the origin of each field that was found:
 "override", "sidecar", "json-ld", "meta", "h1", "title-tag", "host",
-"front-matter", "heading", "byline", "dateline", "date-line", "signoff",
-"masthead", "copyright", "headline".
+"htmldate", "front-matter", "heading", "byline", "dateline", "date-line",
+"signoff", "masthead", "copyright", "headline", "url".  A date in the
+article's URL ("/2025/07/31/") dates it only when nothing else does, but its
+year resolves a dateline printed without one.
 """
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from ..records import Article
+from .dates import date_in_url
 from .decode import DecodeError, decode_bytes
-from .normalize import normalize_text, sha256_text
-from .sidecar import FIELDS, clean_value, is_sidecar, read_sidecar
+from .normalize import clean_meta, normalize_text, sha256_text, xml_safe
+from .sidecar import FIELDS, MAX_VALUE, clean_value, is_sidecar, read_sidecar
 from .text import Found, drop_date_prefix, strip_markdown, text_metadata
 
 MAX_BYTES = 20 * 1024 * 1024  # files larger than this are refused before reading
@@ -78,11 +81,12 @@ def _overrides(overrides: dict | None) -> Found:
             continue
         if key not in FIELDS or not isinstance(value, str):
             raise UsageError(f"unknown or bad override {key}={value!r}")
-        if value.strip():
-            try:
-                found[key] = (clean_value(key, value, f"--{key}"), "override")
-            except InputError as exc:
-                raise UsageError(str(exc)) from None
+        try:
+            cleaned = clean_value(key, value, f"--{key}")
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
+        if cleaned:
+            found[key] = (cleaned, "override")
     return found
 
 
@@ -118,6 +122,7 @@ def read_article(path: str | Path, overrides: dict | None = None) -> Article:
         from .html import html_body
         from .meta import page_metadata
 
+        raw = xml_safe(raw)  # a control character or lone surrogate must not fail the page's tree
         embedded = page_metadata(raw)
         text = html_body(raw, (embedded.get("title") or (None,))[0])
         if not text:
@@ -134,16 +139,28 @@ def read_article(path: str | Path, overrides: dict | None = None) -> Article:
         if day:
             inferred["published"] = (day, "date-line")
 
-    known = next((t["published"][0] for t in (top, sidecar, embedded, inferred) if "published" in t), None)
+    if fmt == "html" and "published" not in embedded:
+        from .pagedate import markup_date
+
+        url = next((t["url"][0] for t in (top, sidecar, embedded) if "url" in t), None)
+        embedded_day = markup_date(raw, url)
+        if embedded_day:
+            embedded["published"] = (embedded_day, "htmldate")
+    url = next((t["url"][0] for t in (top, sidecar, embedded) if "url" in t), None)
+    url_day = date_in_url(url)
+    known = next((t["published"][0] for t in (top, sidecar, embedded, inferred) if "published" in t), url_day)
     for field, value in text_metadata(text, int(known[:4]) if known else None).items():
         inferred.setdefault(field, value)
+    if url_day:
+        inferred.setdefault("published", (url_day, "url"))
 
     chosen: dict[str, str] = {}
     origin: list[tuple[str, str]] = []
     for field in FIELDS:
         for tier in (top, sidecar, embedded, inferred):
-            if tier.get(field) and tier[field][0]:
-                chosen[field] = tier[field][0]
+            value = clean_meta(tier[field][0]) if tier.get(field) and tier[field][0] else ""
+            if value and len(value) <= MAX_VALUE:  # page metadata is untrusted: an oversized value is ignored
+                chosen[field] = value
                 origin.append((field, tier[field][1]))
                 break
     return Article(path=str(path), text=text, sha256=sha256_text(text), title=chosen.get("title"),

@@ -25,14 +25,18 @@ Everything else in the text is kept as it is.
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .byline import is_name, parse_byline_line
 from .datelines import parse_dateline
 from .dates import parse_date
 from .normalize import normalize_text
-from .outlets import is_agency, outlet_name, signoff_outlet
-from .publisher import copyright_name, copyright_year, masthead_name, staff_name
+from .outlets import is_agency, names_outlet, outlet_name, signoff_outlet
+from .publisher import copyright_name, copyright_year, desk_name, furniture_line, masthead_line, staff_name
+from .yearless import infer_year, yearless_date_line
 
 Found = dict[str, tuple[str, str]]  # field -> (value, origin)
 
@@ -114,6 +118,21 @@ def drop_date_prefix(text: str) -> tuple[str, str | None]:
 _FURNITURE = re.compile(r"^(?:(?:photo|photograph|image|picture|video|watch|listen|related|updated|published|"
                         r"comments?)\s*:|read more\b|related (?:stories|articles|coverage)\b|advertisement\b|"
                         r"sponsored\b|share this\b)", re.IGNORECASE)
+_FURNITURE_FILE = Path(__file__).resolve().parent.parent / "rules" / "furniture.json"
+
+
+@lru_cache(maxsize=1)
+def _furniture_patterns() -> tuple[re.Pattern[str], ...]:
+    data = json.loads(_FURNITURE_FILE.read_text(encoding="utf-8"))
+    return tuple(re.compile(p, re.IGNORECASE) for p in data.get("patterns", []))
+
+
+def is_page_furniture(line: str) -> bool:
+    """A short line that rules/furniture.json calls page furniture ("Sign up now: ...",
+    "Read more ..."): never a title.  Lines over 200 characters are not checked."""
+    return len(line) <= 200 and any(p.search(line) for p in _furniture_patterns())
+
+
 _SENTENCE_BREAK = re.compile(r"\b[a-z]{3,}[.!?]['’\"”]?\s+[A-Z“‘\"']")
 
 
@@ -124,7 +143,7 @@ def reads_as_headline(line: str) -> bool:
     words = line.split()
     return (2 <= len(words) <= 30 and len(line) <= 200 and not _HEADLINE_END.search(line)
             and not line.endswith(("…", "...")) and (line[0].isupper() or line[0].isdigit() or line[0] in "‘“'\"")
-            and not _SENTENCE_BREAK.search(line) and not _FURNITURE.match(line)
+            and not _SENTENCE_BREAK.search(line) and not _FURNITURE.match(line) and not is_page_furniture(line)
             and parse_byline_line(line) is None and parse_dateline(line) is None)
 
 
@@ -136,42 +155,74 @@ def _section_nav(line: str) -> bool:
 
 # Publisher evidence, best first: the site's own furniture (masthead, copyright,
 # staff credit, a listed sign-off) for a non-agency outlet; a byline naming one;
-# then an agency credited for the whole article; last, the agency of a dateline.
-_RANK_FURNITURE, _RANK_BYLINE, _RANK_AGENCY, _RANK_DATELINE = range(4)
+# then an agency credited for the whole article; then the agency of a dateline;
+# last, a sign-off only in a listed outlet's style that does not name it
+# ("(Reporting by ...; Editing by ...)" is how many wires sign off).
+_RANK_FURNITURE, _RANK_BYLINE, _RANK_AGENCY, _RANK_DATELINE, _RANK_STYLE = range(5)
+_BRACKETED = re.compile(r"^\[[^\]]*\]$|^\([^)]*\)$")
+_INITIALS_SIGNOFF = re.compile(r"^\((?P<who>(?:[A-ZÀ-Ý][a-zà-ÿ]?\.\s?){1,3})(?:[,;/].*)?\)$")
 
 
-def _outlet_candidates(lines: list[str]) -> list[tuple[int, int, str, str, int]]:
-    """(rank, distance from the nearer end, origin, name, line index) for every outlet cue in LINES."""
+def _by_or_date(line: str) -> bool:
+    return bool(parse_byline_line(line) or parse_date(line, whole=True) or furniture_line(line)[1])
+
+
+def _masthead_at(lines: list[str], i: int) -> bool:
+    """A masthead is the first or second line, or a head line next to a byline or date line
+    that looks like one on its own: in capitals, with labels beside it, or "The ..."
+    (a title-case headline such as "Peace Deal Makes News" is not)."""
+    if i <= 1:
+        return True
+    line = lines[i].strip()
+    looks = line.isupper() or len(re.split(r"\s+[|•·]\s+|\s+[-–—]{1,2}\s+", line)) > 1 or line.startswith("The ")
+    return looks and i < HEAD_LINES and any(0 <= j < len(lines) and _by_or_date(lines[j]) for j in (i - 1, i + 1))
+
+
+def _outlet_candidates(lines: list[str], dates: dict[int, str]) -> list[tuple[int, int, str, str, int]]:
+    """(rank, distance from the nearer end, origin, name, line index) for every outlet cue in LINES;
+    a masthead's date goes into DATES by line index."""
     out = []
     last = len(lines) - 1
     for i, line in enumerate(lines):
         dist = min(i, last - i)
         near = i < HEAD_LINES or last - i < HEAD_LINES
-        cues = [(signoff_outlet(line), "masthead" if i < min(3, last - i) else "signoff")]
+        listed = signoff_outlet(line)
+        cues = [(listed, "masthead" if i < min(3, last - i) else "signoff")]
         if near:
-            cues += [(copyright_name(line), "copyright"), (staff_name(line), "byline")]
-        if i <= 1 and i < last:
-            cues.append((masthead_name(line, "\n".join(lines[i + 1:])), "masthead"))
+            cues += [(copyright_name(line), "copyright"), (staff_name(line), "byline"), (desk_name(line), "signoff")]
+        if i < last and _masthead_at(lines, i):
+            name, day = masthead_line(line, "\n".join(lines[i + 1:]))
+            cues.append((name, "masthead"))
+            if name and day:
+                dates[i] = day
         for name, origin in cues:
             if name:
-                out.append((_RANK_AGENCY if is_agency(name) else _RANK_FURNITURE, dist, origin, name, i))
+                rank = _RANK_AGENCY if is_agency(name) else _RANK_FURNITURE
+                if name == listed and origin == "signoff" and not names_outlet(line, name):
+                    rank = _RANK_STYLE
+                out.append((rank, dist, origin, name, i))
     return out
 
 
-def text_metadata(text: str, known_year: int | None = None) -> Found:
-    """Metadata carried by normalised article text (see module docstring)."""
+def text_metadata(text: str, known_year: int | None = None, reference=None) -> Found:
+    """Metadata carried by normalised article text (see module docstring);
+    REFERENCE (a date, default today) bounds the year of a yearless dateline."""
     found: Found = {}
     lines = text.split("\n")
     head = lines[:HEAD_LINES]
     skip: set[int] = set()
-    outlets = _outlet_candidates(lines)
+    masthead_dates: dict[int, str] = {}
+    outlets = _outlet_candidates(lines, masthead_dates)
     updated: str | None = None
+    yearless: tuple[int, int] | None = None  # a date line without its year
 
     def put(field: str, value: str | None, origin: str) -> None:
         if value and field not in found:
             found[field] = (value, origin)
 
     skip.update(i for *_, i in outlets if i < HEAD_LINES)  # mastheads, staff credits ... are not the title
+    for i in sorted(masthead_dates):
+        put("published", masthead_dates[i], "masthead")
 
     for i, line in enumerate(head):
         if _LONE_BY.match(line):
@@ -198,8 +249,16 @@ def text_metadata(text: str, known_year: int | None = None) -> Found:
         elif day and (m or len(line) <= 40):
             put("published", day, "date-line")
             skip.add(i)
-        elif _BREADCRUMB.search(line) or _section_nav(line):
+        elif _BREADCRUMB.search(line) or _section_nav(line) or _BRACKETED.match(line):
             skip.add(i)
+        elif yearless_date_line(line):
+            yearless = yearless or yearless_date_line(line)
+            skip.add(i)
+        else:
+            is_furniture, day = furniture_line(line)  # "Opinion | Friday 31 October 2025", "World | Europe"
+            if is_furniture:
+                put("published", day, "date-line")
+                skip.add(i)
 
     year = known_year
     if year is None:
@@ -208,12 +267,25 @@ def text_metadata(text: str, known_year: int | None = None) -> Found:
         dl = parse_dateline(line, year)
         if dl and dl.agency:
             outlets.append((_RANK_DATELINE, i, "dateline", dl.agency, i))
-            put("published", dl.published, "dateline")
+            day = dl.published
+            if day is None and dl.month_day and year is None:
+                y = infer_year(*dl.month_day, text, reference)
+                day = parse_date(f"{y}-{dl.month_day[0]:02d}-{dl.month_day[1]:02d}") if y else None
+            put("published", day, "dateline")
             break
+    if yearless:
+        y = year if year is not None else infer_year(*yearless, text, reference)
+        put("published", parse_date(f"{y}-{yearless[0]:02d}-{yearless[1]:02d}") if y else None, "date-line")
     put("published", updated, "date-line")
     if outlets:
         _, _, origin, name, _ = min(outlets)
         put("outlet", name, origin)
+
+    for line in reversed(lines[-3:]):  # "(M. P., translated by the desk)": initials signing off
+        m = _INITIALS_SIGNOFF.match(line)
+        if m:
+            put("author", m["who"].strip(), "signoff")
+            break
 
     first = next((i for i in range(len(head)) if i not in skip), None)
     if first is not None and reads_as_headline(lines[first]):
