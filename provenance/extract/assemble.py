@@ -13,6 +13,7 @@ from __future__ import annotations
 from provenance.attribute import direct, document, relay
 from provenance.attribute.frames import Attribution, Mention
 
+from .carry import carry_relays
 from .model import Doc, with_via
 
 
@@ -61,7 +62,7 @@ def assemble(doc: Doc) -> list[Attribution]:
         dw = document.patterns().doc_word
         atts = [with_via(a, dv) if (a.kind == "document" or a.mention is not None and dw.search(a.mention.text))
                 and not a.via else a for a in atts]
-    return atts
+    return carry_relays(doc, atts)
 
 
 def _floating(doc: Doc, block, si: int, atts: list[Attribution], intro: Mention | None) -> Attribution | None:
