@@ -30,3 +30,8 @@ def test_relay_not_carried_to_another_source():
     assert via_of(t, "take a year") == ()
     t = "Mayor Lena Dorsch said the dam was safe, Reuters reported.\nThe weather was fine.\nShe said repairs would end."
     assert via_of(t, "repairs would end") == ()
+
+
+def test_document_relay_not_carried_to_a_pronoun():
+    t = "A draft seen by Reuters says the quay would close. It does not explain how workers would be paid."
+    assert via_of(t, "does not explain") == ()
