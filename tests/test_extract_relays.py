@@ -32,6 +32,6 @@ def test_relay_not_carried_to_another_source():
     assert via_of(t, "repairs would end") == ()
 
 
-def test_document_relay_not_carried_to_a_pronoun():
+def test_document_relay_carried_to_the_pronoun_taking_it_up():
     t = "A draft seen by Reuters says the quay would close. It does not explain how workers would be paid."
-    assert via_of(t, "does not explain") == ()
+    assert via_of(t, "does not explain") == ("Reuters",)

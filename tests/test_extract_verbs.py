@@ -26,3 +26,32 @@ def test_british_and_doubled_forms_are_cues():
     assert c.cue == "signalled" and c.speaker_mention == "The harbour master"
     (c,) = claims("Councillor Ada Brink admitted that the budget was short by a third.")
     assert c.cue == "admitted" and c.speaker_name == "Ada Brink"
+
+
+def cues_of(text):
+    return [(c.speaker_mention, c.cue) for c in claims(text)]
+
+
+def test_nouns_that_look_like_cue_verbs_make_no_claim():
+    for t in ("The farm vote in several border states could decide the race.",
+              "The former secretary of state toured the harbour on Monday.",
+              "The ministers took questions from farmers invited to the hall.",
+              "Following early reports of a fire, the road was closed.",
+              "Mayor Ilse Varga gave new details about the tunnel works.",
+              "Mr. Holm studied reports like the 2019 river survey.",
+              "Federal and state"):
+        assert cues_of(t) == [], t
+
+
+def test_the_same_forms_as_verbs_still_cue():
+    assert cues_of("The charter states that members must pay dues.") == [("The charter", "states")]
+    assert cues_of("Senator Ada Roth questions whether the levy is lawful.") == [("Senator Ada Roth", "questions")]
+    assert cues_of("Donald Trump is warning voters that fares will rise.")[0][1] == "warning"
+    assert cues_of("The levy is unlawful, the union claims.") == [("the union", "claims")]
+    assert cues_of("The inspector reports the mine will close.")[0][1] == "reports"
+    assert cues_of("Asked about the strike, she comments on the talks.")[0][1] == "comments"
+
+
+def test_third_person_form_before_an_infinitive():
+    assert cues_of("Harbour union vows to extend strike") == [("Harbour union", "vows")]
+    assert cues_of("Renewed calls to resign grew louder.") == []

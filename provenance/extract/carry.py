@@ -6,12 +6,11 @@ claim when its speaker is the same source taken up again: a pronoun ("he",
 "according to him"), a definite description ("the ministry"), or the same
 words.  It carries within the paragraph, and into the next paragraph for a
 pronoun opening it.  A claim by another named source ends the passage.
-The relays of a document ("a draft seen by AP") are not carried: "It does
-not say ..." after it is the article's reading of the document.
+A document works the same way: "A draft seen by AP says A. It does not say
+B" — B too is read in the copy AP saw.
 """
 from __future__ import annotations
 
-from provenance.attribute import document
 from provenance.attribute.frames import Attribution
 from provenance.attribute.lexicon import lexicon
 
@@ -32,15 +31,14 @@ def _same_source(a: Attribution, last: Attribution, pronoun: bool) -> bool:
 
 def carry_relays(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
     pronouns = lexicon().pronouns
-    doc_word = document.patterns().doc_word
     out: list[Attribution] = []
     last: Attribution | None = None
     last_para = -1
     for a in atts:
         para = doc.sentences[a.sentence].paragraph
         if a.via or a.mention is None:
-            if a.via and a.mention is not None and a.kind != "document" and not doc_word.search(a.mention.text):
-                last, last_para = a, para  # a person or body speaking (a document's relays are its own)
+            if a.via and a.mention is not None:
+                last, last_para = a, para
             out.append(a)
             continue
         pronoun = a.mention.text.lower() in pronouns
