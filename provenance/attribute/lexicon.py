@@ -188,7 +188,9 @@ class Lexicon:
         self.sentence_starters = set(ab["sentence_starters"])
         self.plans = _load("plans.json")
         self.speakers = _load("speakers.json")["speakers"]
-        self.outlets = _load("outlets.json")["outlets"]
+        od = _load("outlets.json")
+        self.outlets = od["outlets"]
+        self.publication_words = tuple(od.get("publication_words", ()))
 
     def keeps_dot(self, word: str) -> bool:
         """Does the full stop after `word` belong to it (an initial 'F', a

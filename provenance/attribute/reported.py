@@ -378,7 +378,10 @@ _CONNECTOR_WORD = re.compile(r"\b(?:and|but|although|though|while|whereas|yet)\b
 
 def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
     """Drop relays posing as speakers, nested attributions and split verbs of one statement."""
-    frames = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
+    own = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
+    if own or all(f.content != "after" or f.mode == "according" for f in frames):
+        frames = own  # "X said A, AFP reported": AFP relays X
+    # else "The Daily Post reported that A": the outlet is the source of its own finding
     acc = [f for f in frames if f.mode == "according" and f.content == "before"]
     if acc:
         cut = acc[-1].cue_start

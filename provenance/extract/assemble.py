@@ -1,7 +1,8 @@
 """The assembler: annotations -> attributions, paragraph by paragraph.
 
 Each read sentence gives its cue clauses (with the relays bound to them:
-"told Reuters" to its own cue, the sentence's other relays to all) and then
+"told Reuters" to its own cue, the sentence's other relays to all; an outlet
+that is itself the speaker, "broadcaster X reported that", is no relay) and then
 its document claim or list item.  The sentence of a list intro gives no
 claim itself; its relays go to its items, or else to the claims of the next
 paragraph that has none.  A paragraph that is only a quotation is a claim
@@ -9,6 +10,9 @@ of the speaker named before a colon just above it, of the speaker of the
 quotation just before it, or of nobody (recorded as unresolved).
 """
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 from provenance.attribute import direct, document, relay
 from provenance.attribute.frames import Attribution, Mention
@@ -27,11 +31,29 @@ def _sentence(doc: Doc, si: int) -> list[Attribution]:
     out = []
     for c in doc.clauses.get(si, ()):
         told = [r.outlet for r in rels if r.mode == "told" and c.cue_start <= r.start <= c.cue_end + 60]
-        out.append(with_via(c.att, _dedupe(told, sent_via)))
+        att = with_via(c.att, _dedupe(told, sent_via))
+        men = att.mention
+        own = [r.outlet for r in rels if men is not None and men.start <= r.start < men.end]
+        if own and att.speaker is None:
+            cited = _citing(doc, c.cue_end)
+            if cited is not None:  # "The Daily Post reported, citing officials, that ...": the officials, via the Post
+                att = replace(att, mention=cited, via=_dedupe(own, att.via))
+            else:  # "Ukrainian broadcaster Suspilne reported that ...": the outlet's own finding
+                att = replace(att, via=tuple(v for v in att.via if v not in own), speaker=own[0], speaker_type="outlet")
+        out.append(att)
     for e in doc.extras.get(si, ()):
         via = (doc.intro_via.get(e.intro, ()) if e.intro is not None else ()) or sent_via
         out.append(with_via(e.att, via))
     return out
+
+
+_CITING = re.compile(r"\s*,?\s*citing\s+(?P<np>[^,;:“\"]{2,80}?)\s*(?=,|\s+that\b|\s+as\s+saying\b)")
+
+
+def _citing(doc: Doc, cue_end: int) -> Mention | None:
+    """The source an outlet cites right after its cue ('reported, citing two officials,')."""
+    m = _CITING.match(doc.masked, cue_end)
+    return Mention(doc.text[m.start("np"):m.end("np")], m.start("np"), m.end("np")) if m else None
 
 
 def assemble(doc: Doc) -> list[Attribution]:

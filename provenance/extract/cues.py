@@ -33,8 +33,21 @@ def cue_words() -> frozenset[str]:
     return _CUE_WORDS
 
 
+_OUTLET_WORDS: frozenset[str] | None = None
+
+
+def outlet_words_() -> frozenset[str]:
+    """Lower-case words that may belong to an outlet's name: first words of listed outlets, descriptors
+    ('agency', 'broadcaster'), relay participles, last words of publications ('Times', 'Gazette')."""
+    global _OUTLET_WORDS
+    if _OUTLET_WORDS is None:
+        o = relay.outlets()
+        _OUTLET_WORDS = o.first_words | o.triggers | {w.lower() for w in lexicon().publication_words}
+    return _OUTLET_WORDS
+
+
 def run(doc: Doc) -> None:
-    cues, outlet_words = cue_words(), relay.outlets().first_words | relay.outlets().triggers
+    cues, outlet_words = cue_words(), outlet_words_()
     cue_pos, outlet_pos = doc.cue_pos, doc.outlet_pos
     for t in doc.toks:
         w = t.low
