@@ -47,13 +47,19 @@ def _top_level_alt(pattern: str) -> bool:
     return False
 
 
-def inflect(lemma: str) -> list[str]:
-    """Regular English inflections of a verb lemma: base, -s, -ed, -ing."""
-    if lemma.endswith("e"):
+def inflect(lemma: str, double: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Regular English inflections of a verb lemma: base, -s, -ed, -ing.
+
+    `double`: lemmas that double their final consonant (admit -> admitted);
+    a one-syllable lemma ending consonant-vowel-consonant doubles anyway (dub -> dubbed).
+    """
+    if lemma.endswith("ee"):
+        past, ing = lemma + "d", lemma + "ing"
+    elif lemma.endswith("e"):
         past, ing = lemma + "d", lemma[:-1] + "ing"
     elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         past, ing = lemma[:-1] + "ied", lemma + "ing"
-    elif re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma) and len(lemma) <= 4:
+    elif lemma in double or (re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma) and len(re.findall(r"[aeiouy]+", lemma)) == 1):
         past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
     else:
         past, ing = lemma + "ed", lemma + "ing"
@@ -66,13 +72,21 @@ def inflect(lemma: str) -> list[str]:
     return [lemma, third, past, ing]
 
 
-def _forms(lemma: str, irregular: dict) -> list[str]:
+def british_forms(lemma: str) -> list[str]:
+    """The British past and -ing of a verb ending in one vowel and l (signal -> signalled, signalling), else []."""
+    if re.search(r"[^aeiou][aeiou]l$", lemma) and len(lemma) > 4:
+        return [lemma + "led", lemma + "ling"]
+    return []
+
+
+def _forms(lemma: str, irregular: dict, double: frozenset[str] | set[str] = frozenset()) -> list[str]:
     if lemma in irregular:
         return irregular[lemma]
     head, _, rest = lemma.partition(" ")
+    heads = irregular[head] if head in irregular else inflect(head, double)
     if rest:
-        return [f"{f} {rest}" for f in inflect(head)]
-    return inflect(head)
+        return [f"{f} {rest}" for f in heads]
+    return heads
 
 
 def _phrases_re(patterns: list[str]) -> re.Pattern | None:
@@ -88,16 +102,22 @@ class Lexicon:
         v = _load("verbs.json")
         lx = _load("lexicon.json")
         irregular = v["irregular"]
+        double = frozenset(v.get("double_final", ()))
         self.form_lemma: dict[str, str] = {}
         self.form_kind: dict[str, str] = {}  # base | third | past | ing
         for lemma in v["speech"] + v["phrasal"]:
-            for kind, form in zip(("base", "third", "past", "ing"), _forms(lemma, irregular)):
+            head, _, rest = lemma.partition(" ")
+            british = [f"{f} {rest}".strip() for f in british_forms(head)]
+            for kind, form in [*zip(("base", "third", "past", "ing"), _forms(lemma, irregular, double)),
+                               *zip(("past", "ing"), british)]:
                 self.form_lemma.setdefault(form, lemma)
                 self.form_kind.setdefault(form, kind)
         self.weak = set(v["strength_weak"])
         self.needs_about = set(v["needs_about"])
         self.needs_as = set(v["needs_as"])
         self.needs_complement = set(v.get("needs_complement", []))
+        self.noun_forms = frozenset(v.get("noun_forms", ()))  # cue forms that are also nouns ("the state", "reports")
+        self.verb_position_next = frozenset(v.get("verb_position_next", ()))
         self.cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (words, form), longest first
         for form in self.form_lemma:
             words = tuple(form.split())
@@ -110,7 +130,7 @@ class Lexicon:
         self.verb_re_ci = re.compile(rf"(?<![\w'’-])(?:{alt})(?![\w'’-])", re.I)
         doc_forms: set[str] = set()
         for lemma in v["document_verbs"]:
-            doc_forms.update(_forms(lemma, irregular)[1:3])  # third person and past
+            doc_forms.update(_forms(lemma, irregular, double)[1:3])  # third person and past
         self.doc_verb_forms = doc_forms
         dalt = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in doc_forms), key=len, reverse=True))
         self.doc_verb_re = re.compile(
@@ -124,6 +144,7 @@ class Lexicon:
         self.agentless_speaker = v["agentless"]["speaker"]
         self.relay_participles = set(v["relay_participles"])
         self.pronouns: dict[str, str] = lx["pronouns"]
+        self.prepositions = frozenset(lx.get("prepositions", ()))
         self.role_words = set(lx["role_words"])
         self.anonymous_heads = set(lx["anonymous_heads"])
         self.quantifiers = set(lx["quantifiers"])
@@ -167,7 +188,9 @@ class Lexicon:
         self.sentence_starters = set(ab["sentence_starters"])
         self.plans = _load("plans.json")
         self.speakers = _load("speakers.json")["speakers"]
-        self.outlets = _load("outlets.json")["outlets"]
+        od = _load("outlets.json")
+        self.outlets = od["outlets"]
+        self.publication_words = tuple(od.get("publication_words", ()))
 
     def keeps_dot(self, word: str) -> bool:
         """Does the full stop after `word` belong to it (an initial 'F', a

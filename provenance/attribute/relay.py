@@ -69,6 +69,17 @@ class _Outlets:
                                     rf"(?:[Tt]he\s+)?(?P<name2>{name})\s+(?:{desc}))")
         # "seen by the Albion Post", "economists polled by Reuters": a capitalised name after a relay participle
         self.bare_by_re = re.compile(rf"\b(?:seen|obtained|reviewed|consulted|leaked\s+to|polled|surveyed)\s+by\s+(?:the\s+)?(?P<name>{name})")
+        # "as the Kiev agency UNN reported", "the Chinese broadcaster CCTV said": an unlisted outlet named by its
+        # descriptor before a reporting verb; the words before the descriptor are names, demonyms or news words
+        news = r"(?:[A-Z][\w’'-]*|state|news|public|private|official|independent|online|" + "|".join(sorted(lex.demonyms)) + ")"
+        self.desc_subj_re = re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?:{news}\s+){{0,3}}(?:{desc})\s+(?P<name>{name})\s+"
+                                       rf"(?:also\s+|first\s+|later\s+)?(?:reported|reports|wrote|writes|said|says)\b")
+        # "told The Harbour Times", "according to the Lakeside Gazette": a name ending in a publication word
+        pub = "|".join(sorted(map(re.escape, lex.publication_words), key=len, reverse=True))
+        self.pub_re = re.compile(rf"{cue}(?P<name>(?:The\s+)?(?:[A-Z][\w’'&-]*\s+){{1,3}}(?:{pub}))(?![\w-])")
+        self.pub_subj_re = re.compile(rf"(?<![\w’'-])(?P<name>(?:The\s+)?(?:[A-Z][\w’'&-]*\s+){{1,3}}(?:{pub}))\s+"
+                                      rf"(?:also\s+|first\s+|later\s+)?(?:reported|reports|wrote|writes|said|says)\b")
+        self.pub_words = re.compile(rf"\b(?:{pub})\b")
         self.triggers = frozenset(w for d in lex.outlet_descriptors for w in d.split()) | {"seen", "obtained", "reviewed",
                                                                                             "consulted", "polled", "surveyed"}
         self.ref_re = re.compile(r"\b(?:per\s+the\s+report|according\s+to\s+the\s+report|the\s+report\s+said|the\s+report\s+says)\b", re.I)
@@ -114,6 +125,15 @@ def _list_at(masked: str, pos: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _modified(masked: str, floor: int, pos: int) -> bool:
+    """Does a lower-case word other than a conjunction stand right before pos?"""
+    m = _LAST_WORD.search(masked, max(floor, pos - 30), pos)
+    return bool(m) and m.group(1)[0].islower() and m.group(1) not in ("as", "and", "but", "while", "the")
+
+
 def find_relays(masked: str, start: int, end: int, last_reporter: str | None = None) -> list[Relay]:
     """Relays named in masked[start:end], in text order."""
     o = outlets()
@@ -131,8 +151,8 @@ def find_relays(masked: str, start: int, end: int, last_reporter: str | None = N
     spans: list[tuple[int, int]] = []
     lex = lexicon()
     chunk = masked[start:end]
-    rxs = ((o.desc_re, o.name_desc_re) if not o.triggers.isdisjoint(chunk.lower().split()) else ()) + (
-        (o.bare_by_re,) if " by " in chunk else ())
+    rxs = ((o.desc_re, o.name_desc_re, o.desc_subj_re) if not o.triggers.isdisjoint(chunk.lower().split()) else ()) + (
+        (o.bare_by_re,) if " by " in chunk else ()) + ((o.pub_re, o.pub_subj_re) if o.pub_words.search(chunk) else ())
     for rx in rxs:
         for m in rx.finditer(masked, start, end):
             nm = m.group("name")
@@ -140,7 +160,11 @@ def find_relays(masked: str, start: int, end: int, last_reporter: str | None = N
             nm = _without_full_stop(nm)  # "according to the state news agency Tass."
             if s0 in taken or any(a <= s0 < b for a, b in spans):
                 continue
+            if rx is o.desc_subj_re and _modified(masked, start, m.start()):
+                continue  # "the UN nuclear agency IAEA said": a lower-case modifier before the descriptor
             words = nm.split()
+            if all(w.lower() in lex.demonyms for w in words):
+                continue  # "told Russian television": a nationality, not an outlet's name
             if rx is o.bare_by_re and (words[-1].lower() in lex.organization_heads or words[-1].lower() in lex.role_words
                                        or words[0].lower() in lex.determiners or len(words) == 1 and o.canon(nm) is None
                                        and not nm.isupper()):

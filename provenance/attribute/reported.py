@@ -55,6 +55,33 @@ def _tok_index(toks: list[Tok], pos: int) -> int:
     return lo
 
 
+def _verb_position(toks: list[Tok], vi: int, ve: int) -> bool:
+    """Is the cue toks[vi:ve+1], a form that may also be a noun, in a verb's position?"""
+    lex = lexicon()
+    prev = toks[vi - 1].low if vi > 0 else ""
+    if prev in lex.prepositions:
+        return False  # "secretary of state", "in remarks"
+    if prev in lex.auxiliaries or prev in lex.pronouns or prev in ("who", "which", "to"):
+        return True  # "is warning voters", "she claims", "who demands"
+    if ve + 1 >= len(toks) or toks[ve + 1].text in (".", "!", "?", ";"):
+        return any(t.text == "," for t in toks[max(0, vi - 8):vi])  # "..., the ministry states."
+    nxt = toks[ve + 1]
+    if nxt.text in _QUOTE_MARKS or nxt.text == ":":
+        return True
+    if nxt.text == ",":
+        return ve + 2 < len(toks) and toks[ve + 2].text in _QUOTE_MARKS  # "she claims, “...”"
+    third = lex.form_kind.get(toks[vi].low) == "third"
+    head = prev in lex.organization_heads or prev in lex.role_words or prev in lex.anonymous_heads or (
+        prev in lex.document_heads)
+    if third and head:
+        return True  # "the memo estimates losses", "the union demands a raise": a subject's head before it
+    if nxt.low == "to":  # "Ruiz vows to appeal"; not "renewed calls to resign"
+        return third and (vi == 0 or toks[vi - 1].cap)
+    if nxt.low in ("about", "on"):
+        return lex.form_lemma.get(" ".join(t.low for t in toks[vi:ve + 1]), "") in lex.needs_about
+    return nxt.low in lex.verb_position_next or nxt.cap
+
+
 def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | None:
     """toks[j] is the comma closing 'NP1, APPOS,' right before a verb."""
     c2 = relative.second_comma(toks, j)
@@ -130,6 +157,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         if prev is not None and (prev.low in lex.determiners and prev.low not in ("that",) or is_possessive(prev)):
             if not (prev.low in _STANDALONE and (vi == 1 or toks[vi - 2].text in _CLAUSE_PUNCT)):
                 continue  # a noun: "the report", "Gerasimov's claims" (but "Many said", "Another described")
+        if form in lex.noun_forms and not _verb_position(toks, vi, ve):
+            continue  # "battleground states could", "took questions from", "initial reports of": a noun
         if nxt is not None and nxt.low in ("nothing",) or _NEG_ANY.search(masked[max(s_start, m_start - 30):m_start]):
             continue  # "has said nothing", "declined to comment": a speech act with no content
         if kind == "base" and prev is not None and prev.low == "to":
@@ -349,7 +378,10 @@ _CONNECTOR_WORD = re.compile(r"\b(?:and|but|although|though|while|whereas|yet)\b
 
 def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
     """Drop relays posing as speakers, nested attributions and split verbs of one statement."""
-    frames = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
+    own = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
+    if own or all(f.content != "after" or f.mode == "according" for f in frames):
+        frames = own  # "X said A, AFP reported": AFP relays X
+    # else "The Daily Post reported that A": the outlet is the source of its own finding
     acc = [f for f in frames if f.mode == "according" and f.content == "before"]
     if acc:
         cut = acc[-1].cue_start

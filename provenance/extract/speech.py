@@ -1,0 +1,43 @@
+"""Pass `speech`: the cue frames of each sentence worth reading.
+
+A frame is a cue (speech verb, 'according to', a document's verb) with its
+source and the side its content lies on (provenance.attribute.reported).
+Under a list intro only past-tense cues open a new claim in a list item
+(a present 'says' there is part of the item's content); the question of a
+sentence opening "Asked whether ..." is no claim.
+"""
+from __future__ import annotations
+
+from provenance.attribute import relay, reported
+from provenance.attribute.frames import skip_adverbial
+from provenance.attribute.lexicon import lexicon
+
+from .model import Doc
+
+_PRESENT = ("base", "third")
+
+
+def _is_outlet(m) -> bool:
+    return relay.outlet_phrase(m) is not None
+
+
+def run(doc: Doc) -> None:
+    lex = lexicon()
+    form_kind = lex.form_kind
+    for block in doc.blocks:
+        heading = block.kind == "heading"
+        under_intro = block.index in doc.intro_for
+        for si in doc.by_block.get(block.index, []):
+            if si not in doc.cued:
+                continue
+            toks = doc.sentence_tokens(si)
+            if not toks:
+                continue
+            s = doc.sentences[si]
+            frames = reported.frames_in(doc.text, doc.masked, toks, s.start, s.end, heading)
+            if under_intro:
+                frames = [f for f in frames if form_kind.get(f.cue, "past") not in _PRESENT]
+            if toks[0].low in lex.question_leads:
+                lead = toks[skip_adverbial(toks)].start
+                frames = [f for f in frames if f.cue_start >= lead]
+            doc.frames[si] = reported.select_frames(frames, doc.masked, _is_outlet)
