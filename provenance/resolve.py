@@ -16,6 +16,8 @@ from functools import lru_cache
 from provenance.attribute.frames import Attribution
 from provenance.attribute.lexicon import lexicon, norm_key
 from provenance.attribute.relay import outlet_phrase
+from provenance.mentions import tidy
+from provenance.orgref import back_reference, descriptor_name, full_phrase
 from provenance.coref import CorefMixin, head_word, name_regex, name_runs
 from provenance.records import Article, ExtractedClaim
 
@@ -174,9 +176,12 @@ class Resolver(CorefMixin):
                 name = self.last_doc.name if (self.last_doc and att.rule == "document.continuation") else self._plan_name("", att.start)
                 return Speaker(name, "document")
             return Speaker(None, None, None, "?", "no speaker found")
-        m = att.mention.text.strip(" ,")
+        m = tidy(att.mention.text.strip(" ,"))
         low = m.lower()
         pos = att.mention.start
+        e = self.k.alias.get(norm_key(m))
+        if e is not None and att.kind == "document" and e["type"] != "document":
+            return _speaker(e)  # a known organisation or person is no document, whatever the cue
         if low in ("he", "she", "him", "her", "they", "them", "it", "we", "i"):
             return self._pronoun(low, pos, att)
         outlet = outlet_phrase(m)
@@ -203,7 +208,21 @@ class Resolver(CorefMixin):
                 return _speaker(e)
             return Speaker(f"{owner.name}'s office" if owner.name else m, "organization", None, "?",
                            None if owner.name else owner.unresolved)
-        return self._resolve_text(m, pos)
+        org = self._organisation(m, pos)
+        return org if org is not None else self._resolve_text(m, pos)
+
+    def _organisation(self, m: str, pos: int) -> Speaker | None:
+        """An organisation given in part: the whole name around it, a descriptor dropped, or the earlier
+        organisation a definite description refers back to (provenance.orgref)."""
+        for phrase in (full_phrase(self.masked, pos, m), descriptor_name(m), back_reference(self.masked, pos, m)):
+            if phrase and phrase != m:
+                e = self.k.alias.get(norm_key(phrase)) or self.k.alias.get(norm_key(_DETS.sub("", phrase)))
+                if e is not None:
+                    return _speaker(e)
+                if phrase[:1].isupper() or "'" in phrase or "’" in phrase:
+                    return Speaker(_DETS.sub("", phrase), "organization")
+                return Speaker(_DETS.sub("", phrase), "organization")
+        return None
 
     def _resolve_text(self, m: str, pos: int) -> Speaker:
         lex = self.lex
