@@ -47,7 +47,7 @@ def full_phrase(text: str, pos: int, mention: str) -> str | None:
     m = _CUT.search(before)
     if m and (mention[:1].isupper() or mention.lower().startswith("the ")) \
             and any(w.lower() in lex.organization_heads for w in m.group(1).split()):
-        return m.group(1) + mention
+        return _DET.sub("", m.group(1)) + mention
     words = mention.split()
     if not words or not _org_head(head_word([w.lower() for w in words])) or mention[:1].isupper() and len(words) > 1:
         return None

@@ -260,7 +260,8 @@ class Resolver(CorefMixin):
                 if head in r.split() and set(words) <= set(r.split()):
                     return Speaker(person, "person", bare)
         for r, ent in self.k.roles.items():
-            if head in r.split() and set(words) <= set(r.split()) and self._known_mentioned(ent):
+            # the description's head must be the role's head: 'the general staff' is no 'chief of the general staff'
+            if head == head_word(r.split()) and set(words) <= set(r.split()) and self._known_mentioned(ent):
                 return _speaker(ent, bare)
         e = self.k.alias.get(norm_key(bare))
         if e is not None:
