@@ -2,7 +2,7 @@ PY := .venv/bin/python
 PROV := .venv/bin/provenance
 DEMO_DB := $(shell mktemp -u /tmp/provenance-demo-XXXXXX).db
 
-.PHONY: install test test-pg demo eval bench clean
+.PHONY: install test test-pg fuzz demo eval bench clean
 
 install:
 	python3 -m venv .venv
@@ -14,6 +14,12 @@ test:
 
 test-pg:
 	bash .ci/pg.sh run $(PY) -m pytest -m pg
+
+# generated articles up to 50 KB (tests/test_fuzz_articles.py), many more than make test runs;
+# prints the worst extraction time per KB (recorded in SECURITY.md)
+FUZZ_EXAMPLES ?= 1000
+fuzz:
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -s -p no:randomly tests/test_fuzz_articles.py
 
 demo:
 	$(PROV) --db $(DEMO_DB) ingest sources/

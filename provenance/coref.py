@@ -22,12 +22,26 @@ from provenance.attribute.lexicon import lexicon, norm_key
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her|our|this|that)\s+", re.I)
 
 
+# A capitalised word starts a match only at a word start and is taken whole (possessive: never given back
+# letter by letter), so a scan over any text is linear ("AAAA..." is one failed attempt, not one per letter).
+_CAP = r"(?<![\w’'.-])[A-Z][\w’'.-]*+"
+_CAP_IN = r"[A-Z][\w’'.-]*+"
+
+
+@lru_cache(maxsize=4)
+def name_regex(single: bool = False) -> re.Pattern:
+    """Runs of capitalised words, name particles allowed inside ('Pieter van Dam'); with single=True
+    a lone capitalised word of two letters or more matches too."""
+    parts = "|".join(sorted((re.escape(p) for p in lexicon().name_particles), key=len, reverse=True))
+    multi = rf"{_CAP}(?:\s+(?:(?:{parts})\s+)*{_CAP_IN})+"
+    if single:
+        return re.compile(rf"{multi}|(?<![\w’'.-])[A-Z][\w’'-]++")
+    return re.compile(multi)
+
+
 @lru_cache(maxsize=1)
 def _role_patterns():
-    lex = lexicon()
-    parts = "|".join(sorted((re.escape(p) for p in lex.name_particles), key=len, reverse=True))
-    cap = r"[A-Z][\w’'.-]*"
-    name = rf"{cap}(?:\s+(?:(?:{parts})\s+)*{cap})+"
+    name = name_regex().pattern
     # lower-case role words right before a name: "union leader Pieter van Dam"
     before = re.compile(r"((?:[a-z][\w-]*\s+){1,4})$")
     # "Karin Holm, the finance minister of X," / "Karin Holm, a lawyer for the families,"
@@ -49,8 +63,10 @@ def name_runs(rx: re.Pattern, masked: str):
         pos = 0
         for b in _RUN_BREAK.finditer(s):
             if b.group(0).startswith("."):
-                word = s[pos:b.start()].split()[-1] if s[pos:b.start()].split() else ""
-                if keeps_dot(word):
+                j = b.start()  # the word before the dot: back to the last space only (linear over the run)
+                while j > pos and not s[j - 1].isspace():
+                    j -= 1
+                if keeps_dot(s[j:b.start()]):
                     continue  # an initial or an abbreviation
             if b.start() > pos:
                 yield m.start() + pos, s[pos:b.start()]
@@ -71,7 +87,7 @@ def head_word(words: list[str]) -> str:
 
 
 class CorefMixin:
-    """Needs: text, masked, lex, k (known speakers), sent_starts, claim_speakers, person_pos, pos_keys,
+    """Needs: text, masked, lex, k (known speakers), sent_starts, speakers_in, last_thing, last_group,
     last_doc, role_of, _name_lookup(name)."""
 
     # -- roles -----------------------------------------------------------
@@ -209,16 +225,14 @@ class CorefMixin:
 
         g = self.lex.pronouns.get(p, "?")
         if p in ("it",):
-            for _, _, sp in reversed(self.claim_speakers):
-                if sp.type in ("document", "organization") and sp.name:
-                    return sp
+            if self.last_thing is not None:
+                return self.last_thing
             if self.last_doc is not None:
                 return self.last_doc
             return Speaker(None, None, None, "?", "'it' has no antecedent")
         if p in ("they", "them", "we", "i"):
-            for _, _, sp in reversed(self.claim_speakers):
-                if sp.type in ("anonymous", "organization"):
-                    return sp
+            if self.last_group is not None:
+                return self.last_group
             return Speaker(None, None, None, "?", f"'{p}' has no antecedent")
         person_pos, pos_keys = self.people()
         si = bisect_right(self.sent_starts, pos) - 1
@@ -235,7 +249,7 @@ class CorefMixin:
             k = si - back
             if k < 0:
                 break
-            cands = [sp for s, _, sp in self.claim_speakers if s == k and self._compatible(sp, g)]
+            cands = [sp for sp in self.speakers_in.get(k, ()) if self._compatible(sp, g)]
             if cands:
                 return cands[0]
             ks, ke = self.sent_starts[k], self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)

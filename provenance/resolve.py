@@ -16,18 +16,17 @@ from functools import lru_cache
 from provenance.attribute.frames import Attribution
 from provenance.attribute.lexicon import lexicon, norm_key
 from provenance.attribute.relay import outlet_phrase
-from provenance.coref import CorefMixin, head_word, name_runs
+from provenance.mentions import tidy
+from provenance.orgref import back_reference, descriptor_name, full_phrase
+from provenance.coref import CorefMixin, head_word, name_regex, name_runs
 from provenance.records import Article, ExtractedClaim
 
 _STANDALONE_SUBJ = {"another", "many", "some", "several", "others", "most", "few", "both"}
 _DETS = re.compile(r"^(?:the|a|an|another|his|her|its|their|our)\s+", re.I)
 _OFFICE = re.compile(r"^(?P<owner>.+?)['’]s?\s+office$|^(?P<pron>his|her|their)\s+office$", re.I)
 _PREFIXED = re.compile(r"(?:al|el|bin|ibn|ben|abu|ould)-[A-Z]")
-_PARTS = "|".join(sorted((re.escape(p) for p in lexicon().name_particles), key=len, reverse=True))
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _JOINT = re.compile(r"\band\b|,")
-_MULTI = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{_PARTS})\s+)*[A-Z][\w’'.-]*)+")
-_NAMEISH = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:(?:{_PARTS})\s+)*[A-Z][\w’'.-]*)+|[A-Z][\w’'-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +111,10 @@ class Resolver(CorefMixin):
         self.full_names: dict[str, str] = {}  # surname -> longest full name in the article
         self._people: tuple[list, list] | None = None
         self.sent_starts = [s.start for s in seg.segments.sentences]
-        self.claim_speakers: list[tuple[int, int, Speaker]] = []  # (sentence, pos, speaker)
+        # speakers of the claims resolved so far, indexed for pronouns: by sentence, and the latest of each kind
+        self.speakers_in: dict[int, list[Speaker]] = {}
+        self.last_thing: Speaker | None = None  # latest named organisation or document ('it')
+        self.last_group: Speaker | None = None  # latest organisation or anonymous group ('they')
         self.role_of: dict[str, str] = {}  # role as written (normalised) -> person
         self.last_doc: Speaker | None = None
         self.last_doc_head = ""
@@ -120,7 +122,7 @@ class Resolver(CorefMixin):
         self._plan_pos: dict[str, list[int]] | None = None
         self._roles = None
         self._mentioned: dict[str, bool] = {}
-        for _, run in name_runs(_MULTI, masked):  # full names, so that a later bare surname resolves
+        for _, run in name_runs(name_regex(), masked):  # full names, so that a later bare surname resolves
             name, _ = split_name(run)
             if name and " " in name:
                 cur = self.full_names.get(name.split()[-1].lower())
@@ -131,7 +133,7 @@ class Resolver(CorefMixin):
         """Named persons with their positions (for pronouns); built on first use."""
         if self._people is None:
             pp: list[tuple[int, Speaker]] = []
-            for start, run in name_runs(_NAMEISH, self.masked):
+            for start, run in name_runs(name_regex(single=True), self.masked):
                 sp = self._name_lookup(_POSSESSIVE_END.sub("", run), scan=True)
                 if sp is not None and sp.type == "person":
                     pp.append((start, sp))
@@ -174,9 +176,12 @@ class Resolver(CorefMixin):
                 name = self.last_doc.name if (self.last_doc and att.rule == "document.continuation") else self._plan_name("", att.start)
                 return Speaker(name, "document")
             return Speaker(None, None, None, "?", "no speaker found")
-        m = att.mention.text.strip(" ,")
+        m = tidy(att.mention.text.strip(" ,"))
         low = m.lower()
         pos = att.mention.start
+        e = self.k.alias.get(norm_key(m))
+        if e is not None and att.kind == "document" and e["type"] != "document":
+            return _speaker(e)  # a known organisation or person is no document, whatever the cue
         if low in ("he", "she", "him", "her", "they", "them", "it", "we", "i"):
             return self._pronoun(low, pos, att)
         outlet = outlet_phrase(m)
@@ -203,7 +208,21 @@ class Resolver(CorefMixin):
                 return _speaker(e)
             return Speaker(f"{owner.name}'s office" if owner.name else m, "organization", None, "?",
                            None if owner.name else owner.unresolved)
-        return self._resolve_text(m, pos)
+        org = self._organisation(m, pos)
+        return org if org is not None else self._resolve_text(m, pos)
+
+    def _organisation(self, m: str, pos: int) -> Speaker | None:
+        """An organisation given in part: the whole name around it, a descriptor dropped, or the earlier
+        organisation a definite description refers back to (provenance.orgref)."""
+        for phrase in (full_phrase(self.masked, pos, m), descriptor_name(m), back_reference(self.masked, pos, m)):
+            if phrase and phrase != m:
+                e = self.k.alias.get(norm_key(phrase)) or self.k.alias.get(norm_key(_DETS.sub("", phrase)))
+                if e is not None:
+                    return _speaker(e)
+                if phrase[:1].isupper() or "'" in phrase or "’" in phrase:
+                    return Speaker(_DETS.sub("", phrase), "organization")
+                return Speaker(_DETS.sub("", phrase), "organization")
+        return None
 
     def _resolve_text(self, m: str, pos: int) -> Speaker:
         lex = self.lex
@@ -241,7 +260,8 @@ class Resolver(CorefMixin):
                 if head in r.split() and set(words) <= set(r.split()):
                     return Speaker(person, "person", bare)
         for r, ent in self.k.roles.items():
-            if head in r.split() and set(words) <= set(r.split()) and self._known_mentioned(ent):
+            # the description's head must be the role's head: 'the general staff' is no 'chief of the general staff'
+            if head == head_word(r.split()) and set(words) <= set(r.split()) and self._known_mentioned(ent):
                 return _speaker(ent, bare)
         e = self.k.alias.get(norm_key(bare))
         if e is not None:
@@ -293,8 +313,11 @@ class Resolver(CorefMixin):
         return out if len(out) >= 2 else None
 
     def note(self, att: Attribution, sp: Speaker) -> None:
-        si = att.sentence
-        self.claim_speakers.append((si, att.start, sp))
+        self.speakers_in.setdefault(att.sentence, []).append(sp)
+        if sp.type in ("document", "organization") and sp.name:
+            self.last_thing = sp
+        if sp.type in ("anonymous", "organization"):
+            self.last_group = sp
         if sp.type == "document":
             self.last_doc = sp
 
@@ -303,22 +326,18 @@ def resolve_claims(article: Article, atts: list[Attribution], seg, masked: str) 
     text = article.text
     r = Resolver(text, masked, seg)
     resolved: list[tuple[Attribution, Speaker]] = []
+    last_quoted: Speaker | None = None  # speaker of the latest direct or mixed claim
     atts = sorted(atts, key=lambda a: (a.start, a.cue_start))
     for a in atts:
-        if a.rule == "direct.floating" and a.mention is not None and resolved:
-            prev = next((sp for pa, sp in reversed(resolved) if pa.kind in ("direct", "mixed")), None)
-            if prev is not None:
-                resolved.append((a, prev))
-                continue
-        js = r.joint(a)
-        if js:
-            for sp in js:
-                resolved.append((a, sp))
-                r.note(a, sp)
+        if a.rule == "direct.floating" and a.mention is not None and last_quoted is not None:
+            resolved.append((a, last_quoted))
             continue
-        sp = r.resolve(a)
-        resolved.append((a, sp))
-        r.note(a, sp)
+        sps = r.joint(a) or [r.resolve(a)]
+        for sp in sps:
+            resolved.append((a, sp))
+            r.note(a, sp)
+        if a.kind in ("direct", "mixed"):
+            last_quoted = sps[-1]
     _headline_speakers(text, seg, resolved)
     mentions: dict[str, list[str]] = {}
     for a, sp in resolved:

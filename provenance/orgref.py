@@ -1,0 +1,101 @@
+"""Organisation mentions inside one article: the whole name and back-references.
+
+- A mention that is the tail of a longer noun phrase in the text takes the whole
+  phrase: 'Ukraine's air force said' given as 'force', 'the Coordination
+  Headquarters for the Treatment of ...' given from 'the Treatment'.
+- A descriptor before a proper name is not part of the name: 'group Nordwatch'
+  -> 'Nordwatch'.
+- A definite description ('the ministry', 'the channel', 'the General Staff')
+  refers to the latest earlier organisation with that head: a name in
+  apposition ('the channel Baltwatch'), a capitalised name ending in the head
+  ('Nordland's Defence Ministry'), or the latest organisation speaker with that
+  head.  The owner comes with it: 'the ministry' after 'Nordland's Defence
+  Ministry' is Nordland's, never another country's.
+Used by provenance.resolve.Resolver.
+"""
+from __future__ import annotations
+
+import re
+
+from provenance.attribute.lexicon import lexicon
+from provenance.coref import head_word
+
+_WORD = r"[\w’'-]+"
+# the modifiers before a mention, back to a determiner or a possessive owner, within 5 words
+_LEFT = re.compile(rf"(?:(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+|(?<![\w’'-])([A-Z][\w-]*['’]s)\s+)((?:{_WORD}\s+){{1,5}})$")
+# a capitalised name cut at a connector: 'Coordination Headquarters for ' + 'the Treatment of ...'
+_CUT = re.compile(r"(?:(?<![\w’'-])[A-Z][\w-]*['’]s\s+)?((?:[A-Z][\w’'-]*\s+){1,5}(?:for|of|on|in)\s+)$")
+_FUNCTION = {"and", "or", "but", "that", "which", "who", "said", "says", "to", "of", "in", "on", "for", "with", "by",
+             "from", "at", "as", "than", "while", "after", "before", "when", "also", "not", "had", "has", "have",
+             "was", "were", "is", "are", "be", "been", "it", "its", "their", "his", "her"}
+_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def _modifier(w: str, lex) -> bool:
+    low = w.lower()
+    return w[:1].isupper() or (low not in _FUNCTION and low not in lex.determiners and not lex.form_lemma.get(low)
+                               and not low.endswith("ly"))
+
+
+def full_phrase(text: str, pos: int, mention: str) -> str | None:
+    """The longer organisation name that ends with the mention at pos, or None."""
+    lex = lexicon()
+    before = text[max(0, pos - 120):pos]
+    cut = before.rfind("\n")
+    if cut >= 0:
+        before = before[cut + 1:]
+    m = _CUT.search(before)
+    if m and (mention[:1].isupper() or mention.lower().startswith("the ")) \
+            and any(w.lower() in lex.organization_heads for w in m.group(1).split()):
+        return _DET.sub("", m.group(1)) + mention
+    words = mention.split()
+    if not words or not _org_head(head_word([w.lower() for w in words])) or mention[:1].isupper() and len(words) > 1:
+        return None
+    m = _LEFT.search(before)
+    if not m or not all(_modifier(w, lex) for w in m.group(2).split()):
+        return None
+    owner = f"{m.group(1)} " if m.group(1) else ""
+    return owner + m.group(2) + _DET.sub("", mention)
+
+
+def _org_head(word: str) -> bool:
+    heads = lexicon().organization_heads
+    return word in heads or word + "s" in heads or (word.endswith("s") and word[:-1] in heads)
+
+
+def descriptor_name(mention: str) -> str | None:
+    """'group Nordwatch' -> 'Nordwatch': lower-case descriptor words before one proper name."""
+    words = _DET.sub("", mention).split()
+    k = 0
+    while k < len(words) and words[k][:1].islower():
+        k += 1
+    if 0 < k < len(words) and words[k - 1].lower() in lexicon().organization_heads | _DESCRIPTORS \
+            and all(w[:1].isupper() for w in words[k:]):
+        return " ".join(words[k:])
+    return None
+
+
+_DESCRIPTORS = {"channel", "outlet", "blog", "site", "website", "project", "platform", "monitor", "account"}
+
+
+def back_reference(text: str, pos: int, mention: str) -> str | None:
+    """The phrase of the text that a definite description refers back to ('the channel' -> 'Baltwatch',
+    'the ministry' -> "Nordland's Defence Ministry"), or None."""
+    m = re.fullmatch(r"(?:[Tt]he|[Ii]ts)\s+((?:[A-Za-z][\w-]*\s+){0,2})([A-Za-z][\w-]*)", mention.strip())
+    if not m:
+        return None
+    head = m.group(2)
+    if head.lower() not in lexicon().organization_heads | _DESCRIPTORS:
+        return None
+    before = text[:pos]
+    best: tuple[int, str] | None = None
+    # a proper name in apposition after the head: 'the Telegram channel Baltwatch'
+    for a in re.finditer(rf"\b{re.escape(head.lower())}\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})", before):
+        best = (a.start(), a.group(1))
+    # a capitalised name that ends in the head: "Nordland's Defence Ministry", 'the General Staff'
+    cap = head[:1].upper() + head[1:].lower()
+    for a in re.finditer(rf"((?:[A-Z][\w’'-]*\s+){{0,4}}){cap}\b", before):
+        name = a.group(1) + cap
+        if len(name.split()) > 1 and (best is None or a.start() > best[0]):
+            best = (a.start(), name)
+    return best[1] if best else None
