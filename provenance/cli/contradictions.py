@@ -11,7 +11,7 @@ from . import pass_app
 
 __all__ = ["contradictions"]
 
-FACTUAL = ("value", "share", "control", "denial")
+FACTUAL = ("value", "share", "control", "state", "denial")
 ALL_KINDS = FACTUAL + ("position",)
 COLUMNS = ["id", "kind", "topic", "status", "speaker", "outlet", "published", "conflicting words"]
 

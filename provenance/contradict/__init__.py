@@ -27,17 +27,24 @@ from typing import Sequence
 
 from ..records import ClaimView, Finding
 from .common import EMPTY, Context
-from .control import detect_control
 from .denial import detect_denials
 from .position import detect_positions
 from .share import detect_shares
 from .value import detect_values
 
-FACTUAL_KINDS = ("value", "share", "control", "denial")
+
+
+def detect_disputes(claims, context=None):
+    """contradict/disputes.py (imported on use: it reads provenance.assertions, which reads this package's lexicon)."""
+    from .disputes import detect_disputes as run
+    return run(claims, context)
+
+
+FACTUAL_KINDS = ("value", "share", "control", "state", "denial")
 KINDS = FACTUAL_KINDS + ("position",)
 # order = priority when two detectors report the same set of claims
 DETECTORS = (
-    ("control", detect_control),
+    ("dispute", detect_disputes),
     ("share", detect_shares),
     ("value", detect_values),
     ("denial", detect_denials),
@@ -64,4 +71,7 @@ def detect(claims: Sequence[ClaimView], context: Context | None = None) -> list[
                 continue
             by_set[key] = f
             order.append(key)
-    return [by_set[k] for k in order]
+    # a finding whose claims all stand in a dispute finding adds nothing to it
+    disputes = [k for k in order if by_set[k].detector.startswith("dispute.")]
+    return [by_set[k] for k in order
+            if by_set[k].detector.startswith("dispute.") or not any(k <= d for d in disputes)]
