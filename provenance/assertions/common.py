@@ -23,6 +23,7 @@ def dismissal_rules() -> dict:
     d = rules("denials.json")["dismissals"]
     return dict(words=re.compile(d["words"], re.I), verbs=re.compile(d["verbs"], re.I),
                 back=re.compile(d.get("back_reference", _NEVER), re.I),
+                back_before=re.compile(d.get("back_reference_before", _NEVER), re.I),
                 not_after=re.compile(d.get("not_after", _NEVER), re.I),
                 report=re.compile(d.get("report_nouns", _NEVER), re.I),
                 window=int(d.get("back_window", 2500)))
@@ -39,6 +40,14 @@ def _others_verb(text: str, m: re.Match, side: str | None) -> bool:
     return bool(before) and before[-1][2] != side
 
 
+def dismissal_spans(text: str, side: str | None = None) -> list[tuple[int, int]]:
+    """Where the speaker's dismissal words and denial verbs are."""
+    r = dismissal_rules()
+    words = [m for m in r["words"].finditer(text) if not r["not_after"].search(text[max(0, m.start() - 40):m.start()])]
+    verbs = [m for m in r["verbs"].finditer(text) if not _others_verb(text, m, side)]
+    return sorted(m.span() for m in words + verbs)
+
+
 def dismissal_cues(text: str, side: str | None = None) -> tuple[bool, bool]:
     """(dismisses, points back): does the speaker dismiss something in this
     claim, and does a denial verb point back to an earlier statement
@@ -46,7 +55,8 @@ def dismissal_cues(text: str, side: str | None = None) -> tuple[bool, bool]:
     r = dismissal_rules()
     words = [m for m in r["words"].finditer(text) if not r["not_after"].search(text[max(0, m.start() - 40):m.start()])]
     verbs = [m for m in r["verbs"].finditer(text) if not _others_verb(text, m, side)]
-    back = any(r["back"].match(text, m.end()) for m in verbs)
+    back = any(r["back"].match(text, m.end()) or r["back_before"].search(text[max(0, m.start() - 60):m.start()])
+               for m in verbs)
     return bool(words or verbs), bool(words) or back
 
 
@@ -61,7 +71,9 @@ def names_report(text: str) -> bool:
 def clause_before(text: str, at: int, breaks: re.Pattern) -> str:
     """The words of the clause that ends at offset `at`."""
     cut = 0
-    for m in breaks.finditer(text, 0, at):
+    for m in breaks.finditer(text):
+        if m.end() > at:
+            break
         cut = m.end()
     return text[cut:at]
 

@@ -9,9 +9,18 @@ occupation of X disinformation') is denied and credited to the other side:
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..contradict.control_read import OPPONENT, _CUE, statements_in
+from ..contradict.lexicon import control_rules
 from ..records import ClaimView
 from .model import Assertion
+
+
+@lru_cache(maxsize=1)
+def _own_side_verbs() -> re.Pattern:
+    return re.compile(control_rules().get("own_side_verbs", r"(?!x)x"), re.I)
 
 
 def control_in(text: str, speaker: str | None, side: str | None, dismissed: bool,
@@ -23,6 +32,9 @@ def control_in(text: str, speaker: str | None, side: str | None, dismissed: bool
     out = []
     for st in statements_in(view, previous_place):
         holder, pol = st.controller, (1 if st.polarity == "assert" else -1)
+        if side and pol > 0 and not dismissed and _own_side_verbs().search(st.words) \
+                and not re.search(r"\bby\s", st.words):
+            holder = side  # 'liberated': the side that took it says so
         if dismissed and pol > 0 and (holder is None or holder == side):
             holder, pol = (OPPONENT + side) if side else None, -1
         out.append(Assertion("control", ("control", st.place), holder, pol, full=st.full,

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .common import clause_before, dismisses, places_in, rules
+from ..contradict.lexicon import lexicon
+from .common import clause_before, dismissal_spans, places_in, rules
 from .model import Assertion
 
 
@@ -36,7 +37,7 @@ def _states():
             needs=re.compile(s["needs_event"], flags) if s.get("needs_event") else None,
             objects=re.compile(r"\b(" + "|".join(map(re.escape, s.get("objects", []))) + r")\b", flags)
             if s.get("objects") else None,
-            max_days=int(s.get("max_days", 14))))
+            agent=bool(s.get("agent")), max_days=int(s.get("max_days", 14))))
     return (tuple(out), re.compile(cfg["negation"], flags), re.compile(cfg["not_asserted"], flags),
             re.compile(cfg["clause_breaks"], flags))
 
@@ -45,10 +46,17 @@ def max_days(name: str) -> int:
     return next((s["max_days"] for s in _states()[0] if s["name"] == name), 14)
 
 
-def _polarity(text: str, m: re.Match, nominal: bool, dismissed: bool) -> int | None:
-    """+1, -1, or None when the words assert nothing (an aim, a risk, a bare noun)."""
+def _polarity(text: str, m: re.Match, nominal: bool, cues: list[tuple[int, int]]) -> int | None:
+    """+1, -1, or None when the words assert nothing (an aim, a risk, a bare noun).
+    A noun is dismissed by any dismissal of the claim; a verb only by one in
+    its clause or after it ('reports that troops were surrounded are false')."""
     _, neg, not_asserted, breaks = _states()
     clause = clause_before(text, m.start(), breaks)
+    if nominal:
+        dismissed = bool(cues)
+    else:
+        clause_start = m.start() - len(clause)
+        dismissed = any(a >= m.end() or a >= clause_start for a, _b in cues)
     if neg.search(clause):
         return -1
     if not_asserted.search(text[max(0, m.start() - 40):m.start()]):
@@ -58,10 +66,26 @@ def _polarity(text: str, m: re.Match, nominal: bool, dismissed: bool) -> int | N
     return None if nominal else +1
 
 
+def _agent(text: str, m: re.Match, side: str | None) -> str | None:
+    """Who did it: 'by <party>' right after the words, else the party
+    named last in the clause before them, else the speaker's side."""
+    lex = lexicon()
+    after = re.match(r"\s+by\s+(?:the\s+)?(.{0,40})", text[m.end():])
+    if after:
+        named = lex.parties_in(after.group(1))
+        if named and named[0][0] == 0:
+            return named[0][2]
+    _, _, _, breaks = _states()
+    before = lex.parties_in(clause_before(text, m.start(), breaks)[-60:])
+    if before:
+        return before[-1][2]
+    return side
+
+
 def states_in(text: str, previous_place: str | None = None, side: str | None = None) -> list[Assertion]:
     """The state assertions of one claim text."""
     states, _, _, breaks = _states()
-    dismissed = dismisses(text, side)
+    cues = dismissal_spans(text, side)
     out: list[Assertion] = []
     for s in states:
         eventful = s["needs"] is None or bool(s["needs"].search(text))
@@ -72,7 +96,7 @@ def states_in(text: str, previous_place: str | None = None, side: str | None = N
                 if not nominal and not flip and s["subject"] is not None \
                         and not s["subject"].search(text[max(0, m.start() - 120):m.end() + 60]):
                     continue
-                pol = _polarity(text, m, nominal, dismissed)
+                pol = _polarity(text, m, nominal, cues)
                 if pol is None or (not eventful and (-pol if flip else pol) > 0):
                     continue
                 hits.append((m, -pol if flip else pol))
@@ -89,7 +113,10 @@ def states_in(text: str, previous_place: str | None = None, side: str | None = N
         pols = {p for _, p in hits}
         pol = -1 if -1 in pols else +1  # a claim that negates any mention of the state denies it
         m = next(m for m, p in hits if p == pol)
+        holder = _agent(text, m, side) if s["agent"] else None
+        if s["agent"] and holder is None:
+            continue
         for key, (slot, value) in zip(keys, fill):
-            out.append(Assertion("state", key, None, pol, words=m.group(0), rule=f"state.{s['name']}",
-                                 says=s["says"].replace("{" + slot + "}", value)))
+            says = s["says"].replace("{" + slot + "}", value).replace("{holder}", holder or "")
+            out.append(Assertion("state", key, holder, pol, words=m.group(0), rule=f"state.{s['name']}", says=says))
     return out

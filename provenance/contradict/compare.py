@@ -40,11 +40,14 @@ def window(key: tuple) -> int:
 
 
 def _statement(a: Assertion) -> tuple:
-    return (a.holder, a.polarity, a.full) if a.kind == "control" else (a.polarity,)
+    return (a.holder, a.polarity, a.full) if a.kind == "control" or a.holder else (a.polarity,)
 
 
 def conflict(a: Assertion, b: Assertion) -> bool:
     if a.kind != "control" or b.kind != "control":
+        if a.holder and b.holder:  # who did it: the same doer asserted and denied, or two doers
+            return (a.holder == b.holder) != (a.polarity == b.polarity) if a.polarity != b.polarity \
+                else a.polarity > 0 and a.holder != b.holder
         return a.polarity != b.polarity
     ha, hb = a.holder, b.holder
     if (ha or "").startswith(NOT) or (hb or "").startswith(NOT):
