@@ -107,7 +107,7 @@ def descriptor_side(article: str, name: str, until: int | None = None) -> str | 
     mention and an appositive after it, nearest to the name first."""
     end = len(article) if until is None else until
     for key in _name_keys(name):
-        for m in re.finditer(rf"(?<![\w]){re.escape(key)}(?![\w])", article[:end + len(key)]):
+        for m in re.finditer(rf"(?<![\w]){re.escape(key)}(?![\w])", article[:end + len(key)], re.I):
             before = article[max(0, m.start() - BEFORE):m.start()]
             cut = list(_CLAUSE_END.finditer(before))
             if cut:

@@ -59,6 +59,7 @@ class Earlier:
     asserts: bool  # has a positive assertion
     figures: frozenset[str]
     reported: bool = False  # its source is an outlet, a document or anonymous
+    text: str = ""
 
 
 def _other(side: str | None, speaker: str | None, e: Earlier, my_speaker: str | None) -> bool:

@@ -45,4 +45,13 @@ class Assertion:
             verb = "controls" if self.polarity > 0 else "does not control"
             return f"{holder} {verb} {place}{part}"
         says = self.says or " ".join(str(k) for k in self.key[1:])
-        return says if self.polarity > 0 else f"not: {says}"
+        return says if self.polarity > 0 else f"not so: {says}"
+
+    def about(self) -> str:
+        """What is asserted or denied, in the positive ('Russia controls Kupiansk')."""
+        if self.key[0] == "control":
+            holder = self.holder or "a side"
+            if holder.startswith("not "):
+                return f"a side other than {holder[4:]} controls {self.key[1]}"
+            return f"{holder} controls {self.key[1]}{'' if self.full else ' (in part)'}"
+        return self.says or " ".join(str(k) for k in self.key[1:])

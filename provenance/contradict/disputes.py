@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ..assertions import assertions_of, denial_in
 from ..assertions.denial import Earlier, figures_in, resolve
-from ..assertions.common import dismissal_res
+from ..assertions.common import dismissal_res, dismissal_spans
 from ..assertions.model import Assertion
 from ..records import ClaimView, Finding
 from ..sides import side_of
@@ -30,6 +30,7 @@ from .table import analysed
 
 PER_SIDE = 8  # claims shown for a side
 REPORTED = ("outlet", "document", "anonymous")
+NEAR = 200  # a region named this close after a place is where the place is
 
 
 def _cue(text: str) -> bool:
@@ -53,12 +54,17 @@ class _Article:
     def previous_place(self, at: int | None) -> str | None:
         if at is None or not self.places_all:
             return None
-        last = None
+        last, small = None, None
+        kinds = lexicon().place_kinds
         for s, p in self.places_all:
             if s >= at:
                 break
-            last = p
-        return last
+            last = (s, p)
+            if kinds.get(p) != "region":
+                small = (s, p)
+        if last and small and last != small and last[0] - small[0] <= NEAR:
+            return small[1]  # 'the station in X, in the Y region': the station is in X
+        return last[1] if last else None
 
     def side(self, speaker: str | None, at: int | None) -> str | None:
         return side_of(speaker, self.text, at)
@@ -88,22 +94,30 @@ def _read_article(claims: list[ClaimView], ctx: Context, cued: set[int],
             if d is not None and not any(a.polarity < 0 for a in found):
                 target = resolve(d, at, side, cl.speaker, [e for e in earlier if at - e.start <= window])
                 if target is not None:
-                    found = tuple(a for a in found if a.polarity < 0) + _denied(target, out)
+                    spans = dismissal_spans(cl.text, side)
+                    cue = cl.text[spans[0][0]:spans[0][1]] if spans else ""
+                    found = tuple(a for a in found if a.polarity < 0) + _denied(target, out, cue)
         for a in found:
             out.append((cl, side, a))
         earlier.append(Earlier(cl.id, at, cl.speaker, side, any(a.polarity > 0 for a in found), figures_in(cl.text),
-                               cl.speaker_type in REPORTED))
+                               cl.speaker_type in REPORTED, cl.text))
     return out
 
 
-def _denied(target: Earlier, read: list) -> tuple[Assertion, ...]:
+def _denied(target: Earlier, read: list, cue: str) -> tuple[Assertion, ...]:
     """A back-referring denial: the target's positive assertions negated
     (credited to their holder), else a denial of the target claim itself."""
     pos = [a for cl, _s, a in read if cl.id == target.claim_id and a.polarity > 0]
     if pos:
-        return tuple(replace(a, polarity=-1, rule="denial.back_reference", denies=target.claim_id) for a in pos)
-    return (Assertion("denial", ("claim", target.claim_id), None, -1, rule="denial.back_reference",
-                      says="what the earlier claim says", denies=target.claim_id),)
+        return tuple(replace(a, polarity=-1, words=cue, rule="denial.back_reference", denies=target.claim_id)
+                     for a in pos)
+    return (Assertion("denial", ("claim", target.claim_id), None, -1, words=cue, rule="denial.back_reference",
+                      says=_quoted(target.text), denies=target.claim_id),)
+
+
+def _quoted(text: str, n: int = 140) -> str:
+    text = " ".join(text.split())
+    return f"\u201c{text if len(text) <= n else text[:n].rsplit(' ', 1)[0] + ' ...'}\u201d"
 
 
 def detect_disputes(claims, context: Context | None = None) -> list[Finding]:
@@ -130,7 +144,7 @@ def detect_disputes(claims, context: Context | None = None) -> list[Finding]:
         target = by_id.get(key[1]) or next((c for c in claims if c.id == key[1]), None)
         if target is not None:
             blocks[key].append((target, sides.get(target.id), Assertion("denial", key, None, +1, rule="denied.claim",
-                                                        says="what the earlier claim says")))
+                                                                        says=_quoted(target.text))))
     out = []
     for key in sorted(blocks, key=lambda k: tuple(str(x) for x in k)):
         sides = conflicting_members(key, blocks[key])
@@ -141,15 +155,21 @@ def detect_disputes(claims, context: Context | None = None) -> list[Finding]:
 
 
 def _finding(key: tuple, sides: list[tuple[Assertion, str | None, list]]) -> Finding:
-    members, parts, out_sides = [], [], []
+    """One finding over a block's sides; a claim stands on the first side
+    that holds it (sides in statement order, claims in uid order)."""
+    members, parts, out_sides, placed = [], [], [], set()
     for a, party, entries in sides:
-        shown = sorted(entries, key=lambda e: _order(e[0]))[:PER_SIDE]
-        members.extend((cl, f"{'asserts' if a.polarity > 0 else 'denies'}: {a.words or a.statement()}")
-                       for cl, _s, _a in shown)
-        out_sides.append({"party": party, "assertion": a.statement(), "stance": "asserts" if a.polarity > 0
-                          else "denies", "claims": [cl.id for cl, _s, _a in shown], "total": len(entries)})
+        entries = [e for e in sorted(entries, key=lambda e: _order(e[0])) if e[0].id not in placed]
+        if not entries:
+            continue
+        shown = entries[:PER_SIDE]
+        placed.update(cl.id for cl, _s, _a in entries)
+        stance = "asserts" if a.polarity > 0 else "denies"
+        members.extend((cl, f"{stance}: {own.words or own.about()}") for cl, _s, own in shown)
+        out_sides.append({"party": party, "assertion": a.statement(), "stance": stance, "about": a.about(),
+                          "claims": [cl.id for cl, _s, _a in shown], "total": len(entries)})
         whos = "; ".join(dict.fromkeys(f"{cl.speaker or 'unnamed source'}" for cl, _s, _a in shown))
-        parts.append(f"{party or 'unknown side'}: {a.statement()} [{whos}]")
+        parts.append(f"{party or 'unknown side'} {stance}: {a.about()} [{whos}]")
     kind = {"control": "control", "state": "state"}.get(key[0], "denial")
     topic = "battlefield_control" if kind == "control" else None
     what = key[1] if key[0] == "control" else " ".join(map(str, key[1:]))

@@ -207,15 +207,15 @@ def detect_and_store(session: Session) -> dict:
 def _upsert(session: Session, findings: list[Finding]) -> dict:
     uid_of = _uids(session, {i for f in findings for i in f.claims})
     point_ids = _point_ids(session)
-    fields = ("kind", "topic", "point_id", "values", "explanation", "detector")
+    fields = ("kind", "topic", "point_id", "values", "sides", "explanation", "detector")
     existing = {r["key"]: r for r in session.execute(
         select(C.c.id, C.c.key, C.c.status, *(C.c[k] for k in fields))).mappings()}
     ruled = set(session.execute(select(ContradictionReview.contradiction_id).distinct()).scalars())
     have: dict[int, list[tuple]] = defaultdict(list)
-    for cid, claim_id, pos, value in session.execute(
-            select(M.c.contradiction_id, M.c.claim_id, M.c.position, M.c.value)
+    for cid, claim_id, pos, value, side in session.execute(
+            select(M.c.contradiction_id, M.c.claim_id, M.c.position, M.c.value, M.c.side)
             .order_by(M.c.contradiction_id, M.c.position)):
-        have[cid].append((claim_id, pos, value))
+        have[cid].append((claim_id, pos, value, side))
     now = _now()
     stats = {"found": len(findings), "added": 0, "updated": 0, "removed": 0, "kept_ruled": 0}
     produced: dict[str, Finding] = {}
@@ -225,9 +225,11 @@ def _upsert(session: Session, findings: list[Finding]) -> dict:
         if key in produced:
             continue
         produced[key] = f
+        sides, side_of = _sides(f)
         row = dict(kind=f.kind, topic=f.topic, point_id=point_ids.get(f.point) if f.point else None,
-                   values=list(f.values), explanation=f.explanation, detector=f.detector)
-        wanted = [(cid, i, (v or "")[:VALUE_WIDTH]) for i, (cid, v) in enumerate(zip(f.claims, f.values))]
+                   values=list(f.values), sides=sides, explanation=f.explanation, detector=f.detector)
+        wanted = [(cid, i, (v or "")[:VALUE_WIDTH], side_of.get(cid))
+                  for i, (cid, v) in enumerate(zip(f.claims, f.values))]
         old = existing.get(key)
         if old is None:
             new_rows.append(dict(key=key, status="open", created_at=now, updated_at=now, **row))
@@ -249,8 +251,8 @@ def _upsert(session: Session, findings: list[Finding]) -> dict:
     stale = [cid for cid in members if cid in have]
     for part in _chunks(stale):
         session.execute(delete(M).where(M.c.contradiction_id.in_(part)))
-    rows = [dict(contradiction_id=cid, claim_id=claim_id, position=pos, value=value)
-            for cid, wanted in members.items() for claim_id, pos, value in wanted]
+    rows = [dict(contradiction_id=cid, claim_id=claim_id, position=pos, value=value, side=side)
+            for cid, wanted in members.items() for claim_id, pos, value, side in wanted]
     if rows:
         session.execute(insert(M), rows)
     gone = []
@@ -267,6 +269,19 @@ def _upsert(session: Session, findings: list[Finding]) -> dict:
     stats.update(added=len(new_rows), updated=len(changed), removed=len(gone))
     session.flush()
     return stats
+
+
+def _sides(f: Finding) -> tuple[list | None, dict[int, int]]:
+    """A finding's sides as stored ({party, assertion, stance}) and the side of each member claim."""
+    found = f.extra.get("sides")
+    if not found:
+        return None, {}
+    side_of: dict[int, int] = {}
+    for i, s in enumerate(found):
+        for cid in s.get("claims", ()):
+            side_of.setdefault(cid, i)
+    return [{"party": s.get("party"), "stance": s.get("stance"), "assertion": s.get("assertion"),
+             "about": s.get("about")} for s in found], side_of
 
 
 def review(session: Session, contradiction_id: int, status: str, note: str | None = None) -> Contradiction:
