@@ -24,7 +24,8 @@ RULES = Path(__file__).resolve().parent / "rules"
 BEFORE = 70  # characters of the clause before a name read for its descriptor
 AFTER = 90  # characters of an appositive after a name
 _CLAUSE_END = re.compile(r"[.;:!?\"“”]|,\s+(?:and|but|while|who|which)\b|\b(?:said|says|told|wrote|reported)\b")
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|which|whose|now|then|formerly)\b", re.I)
+_APPOSITIVE = re.compile(r",\s+(?:(?i:a|an|the|who|which|whose|now|then|formerly)\b|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s)"
+                         r"|\s+(?i:of|from)\s+(?:the\s+)?[A-Z]")
 
 
 def _norm(s: str) -> str:
@@ -117,7 +118,7 @@ def descriptor_side(article: str, name: str, until: int | None = None) -> str | 
                 return found
             after = article[m.end():m.end() + AFTER]
             if _APPOSITIVE.match(after):
-                stop = re.search(r"[,;.:]", after[1:])
+                stop = re.search(r"[,;.:]|\s(?:said|says|told|wrote)\b", after[1:])
                 phrase = after[: stop.start() + 1] if stop else after
                 found = _registered(phrase) or _nearest_party(phrase, last=False)
                 if found:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..contradict.control_read import OPPONENT, _CUE, statements_in
+from ..contradict.control_read import OPPONENT, _CUE, _rules as _read_rules, statements_in
 from ..contradict.lexicon import control_rules
 from ..records import ClaimView
 from .model import Assertion
@@ -32,6 +32,8 @@ def control_in(text: str, speaker: str | None, side: str | None, dismissed: bool
     out = []
     for st in statements_in(view, previous_place):
         holder, pol = st.controller, (1 if st.polarity == "assert" else -1)
+        if holder is None and side and _read_rules()["own"].test(text):
+            holder = side  # 'our forces took X': the speaker's side
         if side and pol > 0 and not dismissed and _own_side_verbs().search(st.words) \
                 and not re.search(r"\bby\s", st.words):
             holder = side  # 'liberated': the side that took it says so

@@ -60,6 +60,7 @@ class Earlier:
     figures: frozenset[str]
     reported: bool = False  # its source is an outlet, a document or anonymous
     text: str = ""
+    paragraph: int | None = None  # its paragraph's index in the article, when known
 
 
 def _other(side: str | None, speaker: str | None, e: Earlier, my_speaker: str | None) -> bool:
@@ -68,9 +69,12 @@ def _other(side: str | None, speaker: str | None, e: Earlier, my_speaker: str | 
     return side is None or e.side is None or e.side != side
 
 
-def resolve(d: Denial, start: int, side: str | None, speaker: str | None, earlier: list[Earlier]) -> Earlier | None:
+def resolve(d: Denial, start: int, side: str | None, speaker: str | None, earlier: list[Earlier],
+            paragraph: int | None = None) -> Earlier | None:
     """The earlier claim a denial points back to (earlier: nearest last,
-    already cut to the window the rules allow), or None."""
+    already cut to the window the rules allow), or None.  A claim that
+    asserts nothing the readers know is taken only from the denial's own
+    paragraph or the one before."""
     cands = [e for e in reversed(earlier) if e.start < start and _other(side, speaker, e, speaker)]
     if not cands:
         return None
@@ -80,11 +84,14 @@ def resolve(d: Denial, start: int, side: str | None, speaker: str | None, earlie
                 return e
     if d.report:
         return next((e for e in cands if e.reported), None)
+    def near(e: Earlier) -> bool:
+        return paragraph is None or e.paragraph is None or paragraph - e.paragraph <= 1
+
     for want in (lambda e: e.asserts and d.names is not None and e.side == d.names,
                  lambda e: e.asserts and e.side is not None and e.side != side,
                  lambda e: e.asserts,
-                 lambda e: d.names is not None and e.side == d.names,
-                 lambda e: e.side is not None and side is not None and e.side != side):
+                 lambda e: near(e) and d.names is not None and e.side == d.names,
+                 lambda e: near(e) and e.side is not None and side is not None and e.side != side):
         for e in cands:
             if want(e):
                 return e

@@ -14,6 +14,8 @@ arrival order.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -29,8 +31,10 @@ from .compare import conflicting_members
 from .table import analysed
 
 PER_SIDE = 8  # claims shown for a side
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\S)")
 REPORTED = ("outlet", "document", "anonymous")
 NEAR = 200  # a region named this close after a place is where the place is
+SPEAKER_AFTER = 120  # characters after a claim read for its speaker's descriptor ('..., said X of Y')
 
 
 def _cue(text: str) -> bool:
@@ -50,6 +54,12 @@ class _Article:
     def __init__(self, text: str | None):
         self.text = text
         self.places_all = sorted((s, p) for s, _e, p in lexicon().places_in(text)) if text else []
+        self.breaks = [m.start() for m in _PARAGRAPH.finditer(text)] if text else None
+
+    def paragraph(self, at: int | None) -> int | None:
+        if self.breaks is None or at is None:
+            return None
+        return bisect.bisect_left(self.breaks, at)
 
     def previous_place(self, at: int | None) -> str | None:
         if at is None or not self.places_all:
@@ -86,13 +96,14 @@ def _read_article(claims: list[ClaimView], ctx: Context, cued: set[int],
     out, earlier = [], []
     for n, cl in enumerate(claims):
         at = starts[cl.id] if starts[cl.id] is not None else n
-        side = sides[cl.id] = art.side(cl.speaker, at)
+        side = sides[cl.id] = art.side(cl.speaker, at + len(cl.text) + SPEAKER_AFTER)
         found: tuple[Assertion, ...] = ()
         if cl.id in cued:
             found = assertions_of(cl.text, cl.speaker, side, art.previous_place(starts[cl.id]), cl.published)
             d = denial_in(cl.text, side)
             if d is not None and not any(a.polarity < 0 for a in found):
-                target = resolve(d, at, side, cl.speaker, [e for e in earlier if at - e.start <= window])
+                target = resolve(d, at, side, cl.speaker, [e for e in earlier if at - e.start <= window],
+                                 art.paragraph(starts[cl.id]))
                 if target is not None:
                     spans = dismissal_spans(cl.text, side)
                     cue = cl.text[spans[0][0]:spans[0][1]] if spans else ""
@@ -100,7 +111,7 @@ def _read_article(claims: list[ClaimView], ctx: Context, cued: set[int],
         for a in found:
             out.append((cl, side, a))
         earlier.append(Earlier(cl.id, at, cl.speaker, side, any(a.polarity > 0 for a in found), figures_in(cl.text),
-                               cl.speaker_type in REPORTED, cl.text))
+                               cl.speaker_type in REPORTED, cl.text, art.paragraph(starts[cl.id])))
     return out
 
 
