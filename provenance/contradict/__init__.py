@@ -1,20 +1,22 @@
 """Contradiction detection: pure functions over ClaimView records.
 
-`detect(claims)` runs every detector and returns deduplicated Findings.
-Each detector blocks its claims (by quantity type and subject, thing shared,
-place, named speaker or topic) so no detector compares all pairs.
+The flow: claims -> assertions (provenance/assertions: control, states and
+events, denials, with their dates) -> blocks (disputes.py: by the place,
+state or claim an assertion is about) -> comparison (compare.py) ->
+findings with sides.  Quantities and allocations are read and compared by
+value.py / quantities.py and share.py; explicit denials of a named source
+that no assertion covers by denial.py; opposing positions by position.py.
+
+`detect(claims)` runs every detector and returns deduplicated Findings: a
+finding whose claims all stand in a dispute finding is dropped.  Each
+detector blocks its claims so no detector compares all pairs.
 
 One finding per distinct disagreement, not per pair of articles repeating
-it.  Claims that say the same thing form one group: the same value or
-reduction (value), the same allocation (share), the same control statement
-(control), the same words by the same speaker (denial, position, agreement).
-Detectors compare groups, never the claims inside a group, and a finding
-shows each group by at most REPRESENTATIVES (common.py: 5) of its claims,
-the ones stored first (lowest claim id); its explanation counts the others
-('(+12 more)').  So N claims repeating value A and M repeating value B give
-one finding of min(N, 5) + min(M, 5) claims, not N x M findings; and an
-article that only repeats a side already shown changes neither the
-finding's claims nor its key, so an editor's ruling stays attached.
+it.  Claims that say the same thing form one group (one side); a finding
+shows each group by a bounded number of its claims, those of lowest id,
+and counts the others ('(+12 more)').  The store numbers claims in uid
+order before detection, so 'lowest id' is lowest uid: the same claims give
+the same findings whatever order they were stored in.
 
 Work is per distinct text, not per claim: each detector reads only the
 claims whose text passes its test (table.analysed, run once per distinct

@@ -69,15 +69,16 @@ def _when(entry) -> int | None:
     return a.day if a.day is not None else day(cl)
 
 
-def _meets(x, ys_sorted: list, days: list, w: int) -> bool:
+def _meets(x, prepared: tuple[list, list, int], w: int) -> bool:
+    """Does x meet a claim of the other group: within w days, another speaker?"""
+    ys_sorted, days, n_undated = prepared
     dx = _when(x)
     cands = ys_sorted
     if dx is not None:
-        undated = [y for y in ys_sorted if _when(y) is None]
         lo = bisect.bisect_left(days, dx - w)
         hi = bisect.bisect_right(days, dx + w)
-        cands = undated + ys_sorted[len(undated) + lo: len(undated) + hi]
-    for y in cands[:SCAN]:
+        cands = ys_sorted[:n_undated][:SCAN] + ys_sorted[n_undated + lo: n_undated + min(hi, lo + SCAN)]
+    for y in cands[:2 * SCAN]:
         if y[0].id == x[0].id:
             continue
         if x[0].speaker and y[0].speaker == x[0].speaker:
@@ -88,10 +89,11 @@ def _meets(x, ys_sorted: list, days: list, w: int) -> bool:
     return False
 
 
-def _sorted(entries: list) -> tuple[list, list]:
+def _sorted(entries: list) -> tuple[list, list, int]:
+    """(undated entries then dated ones by day, their days, how many undated)."""
     undated = [e for e in entries if _when(e) is None]
     dated = sorted((e for e in entries if _when(e) is not None), key=lambda e: (_when(e), e[0].uid or "", e[0].id))
-    return undated + dated, [_when(e) for e in dated]
+    return undated + dated, [_when(e) for e in dated], len(undated)
 
 
 def conflicting_members(key: tuple, entries: list) -> list[tuple[Assertion, str | None, list]]:
@@ -110,9 +112,8 @@ def conflicting_members(key: tuple, entries: list) -> list[tuple[Assertion, str 
             if not conflict(a, b):
                 continue
             for mine, other in ((ka, kb), (kb, ka)):
-                ys, days = prepared[other]
                 for x in groups[mine]:
-                    if _meets(x, ys, days, w):
+                    if _meets(x, prepared[other], w):
                         kept.setdefault(mine, {}).setdefault(x[0].id, x)
     if len(kept) < 2:
         return []
