@@ -70,15 +70,16 @@ def list_contradictions(session: Session, f: ContradictionFilter = Contradiction
         rows = session.execute(
             select(Contradiction.id, Contradiction.key, Contradiction.kind, Contradiction.topic,
                    Contradiction.point_id, Contradiction.status, Contradiction.values, Contradiction.explanation,
-                   Contradiction.detector)
+                   Contradiction.detector, Contradiction.sides)
             .where(Contradiction.id > last, *conds).order_by(Contradiction.id).limit(size)).all()
         if not rows:
             return
         members = _members(session, ",".join(str(r.id) for r in rows), detail)
         for r in rows:
+            ms = members.get(r.id, [])
             yield {"id": r.id, "key": r.key, "kind": r.kind, "topic": r.topic, "point": points.get(r.point_id),
                    "status": r.status, "values": list(r.values or []), "explanation": r.explanation,
-                   "detector": r.detector, "members": members.get(r.id, [])}
+                   "detector": r.detector, "members": ms, "sides": _with_claims(r.sides, ms)}
         last = rows[-1].id
         if left is not None:
             left -= len(rows)
@@ -86,8 +87,17 @@ def list_contradictions(session: Session, f: ContradictionFilter = Contradiction
             return
 
 
+def _with_claims(sides: list | None, members: list[dict]) -> list[dict]:
+    """The stored sides, each with the uids of its member claims."""
+    out = [dict(s, claims=[]) for s in (sides or [])]
+    for m in members:
+        if m.get("side") is not None and m["side"] < len(out):
+            out[m["side"]]["claims"].append(m["claim"])
+    return out
+
+
 def _members(session: Session, packed_ids: str, detail: bool) -> dict[int, list[dict]]:
-    cols = [ContradictionClaim.contradiction_id, Claim.uid]
+    cols = [ContradictionClaim.contradiction_id, Claim.uid, ContradictionClaim.side]
     if detail:
         cols += [ContradictionClaim.value, Claim.mention, Speaker.name, Outlet.name, Source.published]
     q = (select(*cols).join(Claim, ContradictionClaim.claim_id == Claim.id)
@@ -98,8 +108,46 @@ def _members(session: Session, packed_ids: str, detail: bool) -> dict[int, list[
              .outerjoin(Outlet, Source.outlet_id == Outlet.id))
     out: dict[int, list[dict]] = {}
     for row in session.execute(q):
-        m = {"claim": row[1]}
+        m = {"claim": row[1], "side": row[2]}
         if detail:
-            m.update(speaker=row[4] or row[3], outlet=row[5], published=row[6], value=row[2])
+            m.update(speaker=row[5] or row[4], outlet=row[6], published=row[7], value=row[3])
         out.setdefault(row[0], []).append(m)
     return out
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The whole sentence(s) around a claim's span in its article."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
+               text.rfind("! ", 0, start))
+    left = 0 if left < 0 else left + 1
+    ends = [i for i in (text.find(". ", end - 1), text.find("\n", end), text.find("? ", end - 1),
+                        text.find("! ", end - 1)) if i >= 0]
+    right = min(ends) + 1 if ends else len(text)
+    return " ".join(text[left:max(right, end)].split())
+
+
+def contradiction_detail(session: Session, contradiction_id: int) -> dict | None:
+    """One contradiction in full: its sides, and for each member claim the
+    speaker, the side it stands on, outlet, date, article and whole sentence."""
+    row = session.execute(
+        select(Contradiction.id, Contradiction.kind, Contradiction.topic, Contradiction.status,
+               Contradiction.explanation, Contradiction.detector, Contradiction.sides)
+        .where(Contradiction.id == contradiction_id)).first()
+    if row is None:
+        return None
+    q = (select(Claim.uid, ContradictionClaim.side, ContradictionClaim.value, Claim.mention, Speaker.name,
+                Claim.speaker_type, Outlet.name, Source.published, Source.path, Source.text, Claim.start, Claim.end)
+         .join(Claim, ContradictionClaim.claim_id == Claim.id).join(Source, Claim.source_id == Source.id)
+         .outerjoin(Speaker, Claim.speaker_id == Speaker.id).outerjoin(Outlet, Source.outlet_id == Outlet.id)
+         .where(ContradictionClaim.contradiction_id == contradiction_id).order_by(ContradictionClaim.position))
+    sides = [dict(s) for s in (row.sides or [])]
+    claims = []
+    for uid, side, value, mention, name, stype, outlet, published, path, text, start, end in session.execute(q):
+        party = sides[side].get("party") if side is not None and side < len(sides) else None
+        claims.append({"claim": uid, "side": side, "party": party, "speaker": name or mention,
+                       "mention": mention, "speaker_type": stype, "outlet": outlet, "published": published,
+                       "article": path, "words": value, "sentence": _sentence(text or "", start, end)})
+    for i, s in enumerate(sides):
+        s["claims"] = [c["claim"] for c in claims if c["side"] == i]
+    return {"id": row.id, "kind": row.kind, "topic": row.topic, "status": row.status,
+            "explanation": row.explanation, "detector": row.detector, "sides": sides, "claims": claims}

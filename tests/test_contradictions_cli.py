@@ -84,7 +84,8 @@ def test_default_lists_factual_kinds_only(db):
     invoke(url, "contradictions", "detect")
     (value,) = listed(url, "contradictions")
     assert value["kind"] == "value" and value["topic"] == "army_size" and value["status"] == "open"
-    assert set(value) == {"id", "topic", "kind", "claims", "values", "explanation", "detector", "status", "point"}
+    assert set(value) == {"id", "topic", "kind", "claims", "sides", "values", "explanation", "detector", "status",
+                          "point"}
     assert len(value["claims"]) == 3 and all(isinstance(c, str) for c in value["claims"])
     assert {x["kind"] for x in listed(url, "contradictions", "--kind", "position")} == {"position"}
     assert {x["kind"] for x in listed(url, "contradictions", "--all")} == {"value", "position"}

@@ -72,7 +72,7 @@ def test_json_gives_every_finding_up_to_its_default_and_says_how_many_more(many)
     i = factual[-1]
     assert rows[-1]["claims"] == (["claim0", "claim1"] if i % 3 else ["claim2", "claim3"])  # in position order
     assert rows[-1]["values"] == [f"{i}a", f"{i}b"] and set(rows[-1]) == \
-        {"id", "topic", "kind", "claims", "values", "explanation", "detector", "status", "point"}
+        {"id", "topic", "kind", "claims", "sides", "values", "explanation", "detector", "status", "point"}
 
 
 def test_table_shows_a_screenful(many):

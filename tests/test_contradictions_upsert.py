@@ -78,9 +78,9 @@ def test_more_repeats_keep_the_key_and_the_ruling(engine):
     _store(engine, range(20, 60), LOW, "Negotiators")
     _store(engine, range(60, 90), HIGH, "Draft")
     st = _detect(engine)
-    assert (st["added"], st["updated"], st["removed"]) == (0, 1, 0)  # only the counts in the explanation changed
+    assert (st["added"], st["updated"], st["removed"]) == (0, 1, 0)  # the counts (and the claims of lowest uid shown)
     ((cid2, key2, status, uids2, expl),) = _state(engine)
-    assert (cid2, key2, status, uids2) == (cid, key, "dismissed", uids)
+    assert (cid2, key2, status, len(uids2)) == (cid, key, "dismissed", len(uids))
     assert "(+51 more)" in expl and "(+37 more)" in expl
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(ContradictionClaim)) == 2 * REPRESENTATIVES

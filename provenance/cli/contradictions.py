@@ -11,26 +11,56 @@ from . import pass_app
 
 __all__ = ["contradictions"]
 
-FACTUAL = ("value", "share", "control", "denial")
+FACTUAL = ("value", "share", "control", "state", "denial")
 ALL_KINDS = FACTUAL + ("position",)
-COLUMNS = ["id", "kind", "topic", "status", "speaker", "outlet", "published", "conflicting words"]
+COLUMNS = ["id", "kind", "topic", "status", "side", "speaker", "outlet", "published", "conflicting words"]
+CSV_COLUMNS = ["id", "kind", "topic", "status", "side", "party", "stance", "about", "assertion", "claim", "speaker", "outlet",
+               "published", "conflicting words"]
+# a speaker's name is never cut (its side would be lost); the words are
+WIDTHS = {"speaker": 200, "side": 60, "outlet": 24, "conflicting words": 70}
+
+
+def _side_label(side: dict | None) -> str:
+    """'Russia asserts: Russia controls Kupiansk'."""
+    if not side:
+        return ""
+    what = side.get("about") or side.get("assertion") or ""
+    return f"{side.get('party') or 'unknown side'} {side.get('stance') or ''}: {what}".strip()
 
 
 def _table_rows(items: list[dict]) -> list[dict]:
     rows = []
     for x in items:
+        sides = x.get("sides") or []
+        last_side = object()
         for i, m in enumerate(x["members"]):
             first = i == 0
+            side = sides[m["side"]] if m.get("side") is not None and m["side"] < len(sides) else None
+            label = _side_label(side) if m.get("side") != last_side else ""
+            last_side = m.get("side")
             rows.append({"id": x["id"] if first else "", "kind": x["kind"] if first else "",
                          "topic": (x["topic"] or "") if first else "", "status": x["status"] if first else "",
-                         "speaker": m["speaker"], "outlet": m["outlet"], "published": m["published"],
-                         "conflicting words": m["value"]})
+                         "side": label, "speaker": m["speaker"], "outlet": m["outlet"], "published": m["published"],
+                         "conflicting words": m["value"], "party": (side or {}).get("party"),
+                         "stance": (side or {}).get("stance"), "assertion": (side or {}).get("assertion"),
+                         "about": (side or {}).get("about"),
+                         "claim": m["claim"], "id_": x["id"]})
     return rows
 
 
 def _render_table(items: list[dict]) -> str:
-    out = [table(_table_rows(items), COLUMNS, widths={"speaker": 30, "outlet": 18, "conflicting words": 70})]
+    out = [table(_table_rows(items), COLUMNS, widths=WIDTHS)]
     return "\n".join(out)
+
+
+def _csv_rows(items: list[dict]) -> list[dict]:
+    """One row per member claim, every row carrying its finding's id."""
+    rows = _table_rows(items)
+    for r in rows:
+        r["id"] = r.pop("id_")
+        r["side"] = _side_label({"party": r["party"], "stance": r["stance"], "about": r["about"]}) \
+            if r["stance"] else ""
+    return rows
 
 
 # Default --limit: a screenful of findings in the table; in json every finding of any realistic
@@ -48,7 +78,7 @@ JSON_LIMIT = 1000
 @click.option("--status", type=click.Choice(("open", "confirmed", "dismissed")), help="Only this status.")
 @limit_option(help=f"At most this many, in id order; 0 for all (default: {TABLE_LIMIT} in the table, "
               f"{JSON_LIMIT} in json).")
-@format_option(("table", "json"))
+@format_option(("table", "json", "csv"))
 @click.pass_context
 def contradictions(ctx, kind, all_, topic, point, status, limit, fmt):
     """List claims that cannot both be true: different values for one quantity,
@@ -80,6 +110,10 @@ def contradictions(ctx, kind, all_, topic, point, status, limit, fmt):
     with app.session() as s:
         if fmt == "json":
             shown = _write_json(list_contradictions(s, f, limit or None, detail=False))
+        elif fmt == "csv":
+            items = list(list_contradictions(s, f, limit or None))
+            shown = len(items)
+            emit(_csv_rows(items), "csv", CSV_COLUMNS)
         else:
             items = list(list_contradictions(s, f, limit or None))
             shown = len(items)
@@ -93,7 +127,7 @@ def _write_json(items) -> int:
     out, n = sys.stdout, 0
     for x in items:
         row = {"id": x["id"], "topic": x["topic"], "kind": x["kind"], "claims": [m["claim"] for m in x["members"]],
-               "values": x["values"], "explanation": x["explanation"], "detector": x["detector"],
+               "sides": x.get("sides") or [], "values": x["values"], "explanation": x["explanation"], "detector": x["detector"],
                "status": x["status"], "point": x["point"]}
         out.write(("[\n  " if n == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False, default=str))
         n += 1
@@ -119,6 +153,49 @@ def detect_cmd(app):
         st = detect_and_store(s)
     say(f"{st['found']} contradictions found: {st['added']} added, {st['updated']} updated, "
         f"{st['removed']} removed, {st['kept_ruled']} kept because an editor ruled on them")
+
+
+@contradictions.command("show")
+@click.argument("contradiction_id", metavar="ID", type=int)
+@format_option(("table", "json"))
+@pass_app
+def show_cmd(app, contradiction_id, fmt):
+    """Print one contradiction in full: each side (which party asserts or
+    denies what) and each claim with its speaker, side, outlet, date,
+    article and whole sentence.
+
+    \b
+    Example:
+      provenance contradictions show 3
+      provenance contradictions show 3 --format json
+    """
+    from ..contradictions_query import contradiction_detail
+
+    with app.session() as s:
+        x = contradiction_detail(s, contradiction_id)
+    if x is None:
+        raise click.UsageError(f"no contradiction with id {contradiction_id}")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(x, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    sys.stdout.write(_render_detail(x))
+
+
+def _render_detail(x: dict) -> str:
+    lines = [f"contradiction {x['id']}  {x['kind']}  {x['topic'] or ''}  [{x['status']}]".rstrip(),
+             f"  {x['explanation']}", ""]
+    groups = [(i, s) for i, s in enumerate(x["sides"])] or [(None, None)]
+    for i, side in groups:
+        if side is not None:
+            lines.append(f"side {i + 1}: {_side_label(side)}")
+        for c in x["claims"]:
+            if c["side"] != i and side is not None:
+                continue
+            lines.append(f"  - {c['speaker'] or 'unnamed source'} (side: {c['party'] or 'unknown'}; "
+                         f"outlet: {c['outlet'] or 'unknown'}; date: {c['published'] or 'unknown'}; {c['article']})")
+            lines.append(f"    \"{c['sentence']}\"")
+        lines.append("")
+    return "\n".join(lines)
 
 
 @contradictions.command("review")

@@ -1,20 +1,22 @@
 """Contradiction detection: pure functions over ClaimView records.
 
-`detect(claims)` runs every detector and returns deduplicated Findings.
-Each detector blocks its claims (by quantity type and subject, thing shared,
-place, named speaker or topic) so no detector compares all pairs.
+The flow: claims -> assertions (provenance/assertions: control, states and
+events, denials, with their dates) -> blocks (disputes.py: by the place,
+state or claim an assertion is about) -> comparison (compare.py) ->
+findings with sides.  Quantities and allocations are read and compared by
+value.py / quantities.py and share.py; explicit denials of a named source
+that no assertion covers by denial.py; opposing positions by position.py.
+
+`detect(claims)` runs every detector and returns deduplicated Findings: a
+finding whose claims all stand in a dispute finding is dropped.  Each
+detector blocks its claims so no detector compares all pairs.
 
 One finding per distinct disagreement, not per pair of articles repeating
-it.  Claims that say the same thing form one group: the same value or
-reduction (value), the same allocation (share), the same control statement
-(control), the same words by the same speaker (denial, position, agreement).
-Detectors compare groups, never the claims inside a group, and a finding
-shows each group by at most REPRESENTATIVES (common.py: 5) of its claims,
-the ones stored first (lowest claim id); its explanation counts the others
-('(+12 more)').  So N claims repeating value A and M repeating value B give
-one finding of min(N, 5) + min(M, 5) claims, not N x M findings; and an
-article that only repeats a side already shown changes neither the
-finding's claims nor its key, so an editor's ruling stays attached.
+it.  Claims that say the same thing form one group (one side); a finding
+shows each group by a bounded number of its claims, those of lowest id,
+and counts the others ('(+12 more)').  The store numbers claims in uid
+order before detection, so 'lowest id' is lowest uid: the same claims give
+the same findings whatever order they were stored in.
 
 Work is per distinct text, not per claim: each detector reads only the
 claims whose text passes its test (table.analysed, run once per distinct
@@ -27,17 +29,24 @@ from typing import Sequence
 
 from ..records import ClaimView, Finding
 from .common import EMPTY, Context
-from .control import detect_control
 from .denial import detect_denials
 from .position import detect_positions
 from .share import detect_shares
 from .value import detect_values
 
-FACTUAL_KINDS = ("value", "share", "control", "denial")
+
+
+def detect_disputes(claims, context=None):
+    """contradict/disputes.py (imported on use: it reads provenance.assertions, which reads this package's lexicon)."""
+    from .disputes import detect_disputes as run
+    return run(claims, context)
+
+
+FACTUAL_KINDS = ("value", "share", "control", "state", "denial")
 KINDS = FACTUAL_KINDS + ("position",)
 # order = priority when two detectors report the same set of claims
 DETECTORS = (
-    ("control", detect_control),
+    ("dispute", detect_disputes),
     ("share", detect_shares),
     ("value", detect_values),
     ("denial", detect_denials),
@@ -64,4 +73,7 @@ def detect(claims: Sequence[ClaimView], context: Context | None = None) -> list[
                 continue
             by_set[key] = f
             order.append(key)
-    return [by_set[k] for k in order]
+    # a finding whose claims all stand in a dispute finding adds nothing to it
+    disputes = [k for k in order if by_set[k].detector.startswith("dispute.")]
+    return [by_set[k] for k in order
+            if by_set[k].detector.startswith("dispute.") or not any(k <= d for d in disputes)]

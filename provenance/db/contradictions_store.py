@@ -1,13 +1,13 @@
 """Contradictions in the database: detect and upsert, review.
 
-A contradiction is keyed by sha256(kind + sorted claim uids), so running
-detection again adds nothing, and an editor's ruling (status + review
-history, reviews also carry the key) survives re-detection and
-re-extraction: a claim re-extracted with the same span and speaker keeps
-its uid, so the finding keeps its key.  A finding shows each group of
-claims saying the same thing by its first stored claims (see
-provenance/contradict), so articles that only repeat a side already shown
-leave its key, and a ruling on it, alone.  Findings no longer produced are
+A contradiction is keyed by sha256(kind + the distinct (speaker, words) of
+its claims), so running detection again adds nothing, and an editor's
+ruling (status + review history, reviews also carry the key) survives
+re-detection, re-extraction and articles that only repeat a side already
+shown.  A finding shows each group of claims saying the same thing by the
+claims of lowest uid (the detectors see claims numbered in uid order), so
+the same claims give the same findings whatever order they were stored in;
+findings are stored in an order of their content.  Findings no longer produced are
 removed unless an editor ruled on them.
 
 Detection reads the claims once, in id order, into a ClaimTable (a few
@@ -22,6 +22,7 @@ import hashlib
 import json
 from collections import OrderedDict, defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from sqlalchemy import String, bindparam, delete, insert, select, type_coerce, update
@@ -88,10 +89,13 @@ def _claim_points(conn):
         yield current, tuple(pts)
 
 
-def claim_table(session: Session) -> ClaimTable:
+def claim_table(session: Session) -> tuple[ClaimTable, list[int]]:
     """Every stored claim as the detectors see it (topics include those of
-    its plan points; no uid: findings look up their members' uids).  Rows
-    are gathered into columns and handed to the table BATCH at a time."""
+    its plan points; no uid: findings look up their members' uids), and
+    the stored id of each.  The table numbers claims 1, 2, ... in uid
+    order, so every tie a detector breaks by the lower id is broken by
+    content, never by the order claims were stored in; `real[n - 1]` is
+    the stored id of table claim n.  Rows are read BATCH at a time."""
     table = ClaimTable()
     conn = session.connection()
     q = select(Source.id, Outlet.name, Source.published).outerjoin(Outlet, Source.outlet_id == Outlet.id)
@@ -112,31 +116,35 @@ def claim_table(session: Session) -> ClaimTable:
 
     points = _claim_points(conn)
     nxt = next(points, None)
-    q = (select(Claim.id, Claim.source_id, Claim.start, Claim.text, Claim.speaker_id, Claim.speaker_type,
+    q = (select(Claim.id, Claim.uid, Claim.source_id, Claim.start, Claim.text, Claim.speaker_id, Claim.speaker_type,
                 type_coerce(Claim.topics, String))  # raw JSON: parsed once per distinct list
          .order_by(Claim.id))
-    cols: tuple[list, ...] = ([], [], [], [], [], [], [])
-    ids, sids, starts, texts, spks, tops, pnames = cols
+    rows = []
     no_speaker = (None, None)
-    for cid, sid, start, text, speaker_id, stype, raw in conn.execute(q.execution_options(yield_per=BATCH)):
+    for cid, uid, sid, start, text, speaker_id, stype, raw in conn.execute(q.execution_options(yield_per=BATCH)):
         while nxt is not None and nxt[0] < cid:
             nxt = next(points, None)
         name, spk_type = speakers.get(speaker_id, no_speaker)
         t, p = topics_points(raw, nxt[1] if nxt is not None and nxt[0] == cid else ())
-        ids.append(cid)
-        sids.append(sid)
-        starts.append(start)
-        texts.append(text)
-        spks.append((name, stype or spk_type))
-        tops.append(t)
-        pnames.append(p)
-        if len(ids) >= 10 * BATCH:
-            table.extend_columns(*cols)
-            for c in cols:
-                c.clear()
-    table.extend_columns(*cols)
+        rows.append((uid, cid, sid, start, text, (name, stype or spk_type), t, p))
     points.close()
-    return table.done()
+    rows.sort(key=lambda r: (r[0], r[1]))
+    real = [r[1] for r in rows]
+    for i in range(0, len(rows), 10 * BATCH):
+        part = rows[i:i + 10 * BATCH]
+        table.extend_columns(list(range(i + 1, i + 1 + len(part))), *(list(col) for col in list(zip(*part))[2:]))
+    return table.done(), real
+
+
+def _real_ids(findings: list[Finding], real: list[int]) -> list[Finding]:
+    """Findings over table claims -> findings over stored claims."""
+    out = []
+    for f in findings:
+        extra = dict(f.extra)
+        if extra.get("sides"):
+            extra["sides"] = [dict(s, claims=[real[c - 1] for c in s.get("claims", ())]) for s in extra["sides"]]
+        out.append(replace(f, claims=tuple(real[c - 1] for c in f.claims), extra=extra))
+    return out
 
 
 class _Texts(Mapping):
@@ -185,11 +193,17 @@ def _point_ids(session: Session) -> dict[str, int]:
     return {f"{slug}:{number}": pid for pid, slug, number in session.execute(q)}
 
 
-def _uids(session: Session, ids: set[int]) -> dict[int, str]:
+def _uids(session: Session, ids: set[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """Claim id -> uid, and claim id -> what it says (speaker and words)."""
     out: dict[int, str] = {}
+    said: dict[int, str] = {}
     for part in _chunks(sorted(ids)):
-        out.update(session.execute(select(Claim.id, Claim.uid).where(Claim.id.in_(part))).all())
-    return out
+        q = (select(Claim.id, Claim.uid, Claim.text, Speaker.name).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
+             .where(Claim.id.in_(part)))
+        for cid, uid, text, speaker in session.execute(q):
+            out[cid] = uid
+            said[cid] = f"{speaker or ''}\x1f{' '.join((text or '').split())}"
+    return out, said
 
 
 def detect_and_store(session: Session) -> dict:
@@ -198,36 +212,41 @@ def detect_and_store(session: Session) -> dict:
     Returns {"found", "added", "updated", "removed", "kept_ruled"}.  The
     caller commits (one session per command)."""
     session.flush()  # claims changed in this session are read below through its connection
-    table = claim_table(session)
-    findings = detect(table, detection_context(session, table))
+    table, real = claim_table(session)
+    findings = _real_ids(detect(table, detection_context(session, table)), real)
     del table
     return _upsert(session, findings)
 
 
 def _upsert(session: Session, findings: list[Finding]) -> dict:
-    uid_of = _uids(session, {i for f in findings for i in f.claims})
+    uid_of, said = _uids(session, {i for f in findings for i in f.claims})
     point_ids = _point_ids(session)
-    fields = ("kind", "topic", "point_id", "values", "explanation", "detector")
+    fields = ("kind", "topic", "point_id", "values", "sides", "explanation", "detector")
     existing = {r["key"]: r for r in session.execute(
         select(C.c.id, C.c.key, C.c.status, *(C.c[k] for k in fields))).mappings()}
     ruled = set(session.execute(select(ContradictionReview.contradiction_id).distinct()).scalars())
     have: dict[int, list[tuple]] = defaultdict(list)
-    for cid, claim_id, pos, value in session.execute(
-            select(M.c.contradiction_id, M.c.claim_id, M.c.position, M.c.value)
+    for cid, claim_id, pos, value, side in session.execute(
+            select(M.c.contradiction_id, M.c.claim_id, M.c.position, M.c.value, M.c.side)
             .order_by(M.c.contradiction_id, M.c.position)):
-        have[cid].append((claim_id, pos, value))
+        have[cid].append((claim_id, pos, value, side))
     now = _now()
     stats = {"found": len(findings), "added": 0, "updated": 0, "removed": 0, "kept_ruled": 0}
     produced: dict[str, Finding] = {}
     new_rows, changed, members = [], [], {}
+    # stored in an order of their content (kind, member uids), never of arrival
+    findings = sorted(findings, key=lambda f: (f.kind, sorted(uid_of[i] for i in f.claims)))
     for f in findings:
-        key = contradiction_key(f.kind, (uid_of[i] for i in f.claims))
+        # keyed by what its claims say, so another article repeating a side leaves the key alone
+        key = contradiction_key(f.kind, {said[i] for i in f.claims})
         if key in produced:
             continue
         produced[key] = f
+        sides, side_of = _sides(f)
         row = dict(kind=f.kind, topic=f.topic, point_id=point_ids.get(f.point) if f.point else None,
-                   values=list(f.values), explanation=f.explanation, detector=f.detector)
-        wanted = [(cid, i, (v or "")[:VALUE_WIDTH]) for i, (cid, v) in enumerate(zip(f.claims, f.values))]
+                   values=list(f.values), sides=sides, explanation=f.explanation, detector=f.detector)
+        wanted = [(cid, i, (v or "")[:VALUE_WIDTH], side_of.get(cid))
+                  for i, (cid, v) in enumerate(zip(f.claims, f.values))]
         old = existing.get(key)
         if old is None:
             new_rows.append(dict(key=key, status="open", created_at=now, updated_at=now, **row))
@@ -249,8 +268,8 @@ def _upsert(session: Session, findings: list[Finding]) -> dict:
     stale = [cid for cid in members if cid in have]
     for part in _chunks(stale):
         session.execute(delete(M).where(M.c.contradiction_id.in_(part)))
-    rows = [dict(contradiction_id=cid, claim_id=claim_id, position=pos, value=value)
-            for cid, wanted in members.items() for claim_id, pos, value in wanted]
+    rows = [dict(contradiction_id=cid, claim_id=claim_id, position=pos, value=value, side=side)
+            for cid, wanted in members.items() for claim_id, pos, value, side in wanted]
     if rows:
         session.execute(insert(M), rows)
     gone = []
@@ -267,6 +286,19 @@ def _upsert(session: Session, findings: list[Finding]) -> dict:
     stats.update(added=len(new_rows), updated=len(changed), removed=len(gone))
     session.flush()
     return stats
+
+
+def _sides(f: Finding) -> tuple[list | None, dict[int, int]]:
+    """A finding's sides as stored ({party, assertion, stance}) and the side of each member claim."""
+    found = f.extra.get("sides")
+    if not found:
+        return None, {}
+    side_of: dict[int, int] = {}
+    for i, s in enumerate(found):
+        for cid in s.get("claims", ()):
+            side_of.setdefault(cid, i)
+    return [{"party": s.get("party"), "stance": s.get("stance"), "assertion": s.get("assertion"),
+             "about": s.get("about")} for s in found], side_of
 
 
 def review(session: Session, contradiction_id: int, status: str, note: str | None = None) -> Contradiction:

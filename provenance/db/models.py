@@ -200,6 +200,7 @@ class Contradiction(Base):
     topic: Mapped[str | None] = mapped_column(String(60), index=True)
     point_id: Mapped[int | None] = mapped_column(ForeignKey("plan_points.id", ondelete="SET NULL"), index=True)
     values: Mapped[list] = mapped_column(JSON, default=list)
+    sides: Mapped[list | None] = mapped_column(JSON, nullable=True)  # [{party, assertion, stance}], if any
     explanation: Mapped[str] = mapped_column(Text)
     detector: Mapped[str] = mapped_column(String(80))
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open|confirmed|dismissed
@@ -223,6 +224,7 @@ class ContradictionClaim(Base):
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
     position: Mapped[int] = mapped_column(Integer)
     value: Mapped[str | None] = mapped_column(String(300))  # the words that conflict
+    side: Mapped[int | None] = mapped_column(Integer, nullable=True)  # index into Contradiction.sides
 
     claim: Mapped[Claim] = relationship()
 

@@ -1,0 +1,222 @@
+"""Assertions and disputes on a conflict that exists only in these tests:
+Valdoria (capital Velgrad) against Meridia (capital Porto Sal), fought over
+the towns of Kelmar and Dunvale.  The parties, places and one registry entry
+are added to a copy of provenance/rules, so nothing here depends on the
+shipped vocabulary naming them: the mechanisms (control, states with
+polarity, agents, denials that point back, sides from the article's words,
+statement dates) do the work.  Each mechanism has must-not-flag cases.
+All sentences were written for these tests."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import provenance
+from provenance.contradict import Context, detect
+from provenance.records import ClaimView
+
+RULES = Path(provenance.__file__).resolve().parent / "rules"
+
+
+def _clear_caches():
+    for name, mod in list(sys.modules.items()):
+        if not name.startswith("provenance"):
+            continue
+        for obj in list(vars(mod).values()):
+            if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", "").startswith("provenance"):
+                obj.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def fictional_war(tmp_path, monkeypatch):
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    parties = json.loads((rules / "parties.json").read_text())
+    parties["parties"] += [
+        {"name": "Valdoria", "aliases": ["Valdoria", "Valdorian", "Valdorians", "Velgrad"]},
+        {"name": "Meridia", "aliases": ["Meridia", "Meridian", "Meridians", "Porto Sal"]},
+    ]
+    (rules / "parties.json").write_text(json.dumps(parties))
+    places = json.loads((rules / "places.json").read_text())
+    places["places"] += [
+        {"name": "Kelmar", "kind": "town", "spellings": ["Kelmar", "Kelmare"]},
+        {"name": "Dunvale", "kind": "city", "spellings": ["Dunvale", "Dunvalle"]},
+        {"name": "Harth region", "kind": "region", "spellings": ["Harth region"]},
+    ]
+    (rules / "places.json").write_text(json.dumps(places))
+    sides = json.loads((rules / "sides.json").read_text())
+    sides["sides"]["Meridia"] = ["Lantern Watch"]
+    (rules / "sides.json").write_text(json.dumps(sides))
+    import provenance.assertions.common as acommon
+    import provenance.contradict.lexicon as lexicon
+    import provenance.sides as psides
+    for mod in (lexicon, acommon, psides):
+        monkeypatch.setattr(mod, "RULES", rules)
+    _clear_caches()
+    yield
+    monkeypatch.undo()
+    _clear_caches()
+
+
+def article(*sentences, published="2031-05-09", source=1, first_id=1):
+    """Claims over one article made of the sentences: (text, speaker[, speaker type])."""
+    text = " ".join(s[0] for s in sentences)
+    claims, starts, at = [], {}, 0
+    for i, (sent, speaker, *rest) in enumerate(sentences, first_id):
+        start = text.index(sent, at)
+        at = start + len(sent)
+        claims.append(ClaimView(id=i, uid=f"u{i:03d}", source_id=source, text=sent, quote=None, kind="indirect",
+                                speaker=speaker, speaker_type=rest[0] if rest else "person",
+                                outlet="The Test Courier", published=published))
+        starts[i] = start
+    return claims, {source: text}, starts
+
+
+def run(*articles):
+    claims, texts, starts = [], {}, {}
+    for cs, t, s in articles:
+        claims += cs
+        texts.update(t)
+        starts.update(s)
+    claims.sort(key=lambda c: c.id)
+    return detect(claims, Context(texts=texts, starts=starts))
+
+
+def sides_of(f):
+    return {(s["party"], s["stance"], s["about"]): set(s["claims"]) for s in f.extra["sides"]}
+
+
+# --- sides ---------------------------------------------------------------------
+
+def test_side_from_the_articles_words_and_the_registry():
+    from provenance.sides import side_of
+    text = ("Ardo Penn, a spokesman for Valdoria's eastern command, spoke first. The Velgrad-based monitoring "
+            "group Ferrous Eye disagreed. The Lantern Watch said nothing. Ina Cole spoke last.")
+    assert side_of("Ardo Penn", text) == "Valdoria"
+    assert side_of("Ferrous Eye", text) == "Valdoria"
+    assert side_of("Lantern Watch", text) == "Meridia"  # registry entry
+    assert side_of("Ina Cole", text) is None  # nothing says it: no guess
+
+
+# --- control -------------------------------------------------------------------
+
+def test_capture_against_back_referring_denial_credits_the_holder():
+    fs = run(article(
+        ("Valdoria's defence ministry said on Friday that its troops had taken full control of Kelmar.", "Valdorian Defence Ministry"),
+        ("Meridia's army command rejected the announcement within hours.", "Meridian Army Command", "organization")))
+    (f,) = [f for f in fs if f.kind == "control"]
+    assert sides_of(f) == {("Valdoria", "asserts", "Valdoria controls Kelmar"): {1},
+                           ("Meridia", "denies", "Valdoria controls Kelmar"): {2}}
+
+
+def test_prepositional_holder_and_our_forces():
+    fs = run(article(
+        ("Kelmar remains in Meridian hands, the garrison commander Ota Brenn of Meridia said.", "Ota Brenn"),
+        ("Our forces took Kelmar on Thursday, said Ilse Varn, Valdoria's deputy defence minister.", "Ilse Varn")))
+    (f,) = [f for f in fs if f.kind == "control"]
+    assert {(s["party"], s["about"]) for s in f.extra["sides"]} == {("Meridia", "Meridia controls Kelmar"),
+                                                                     ("Valdoria", "Valdoria controls Kelmar")}
+
+
+def test_denial_restating_a_passive_capture_is_not_the_deniers_own_claim():
+    fs = run(article(
+        ("Valdorian commanders said their units had captured Dunvale.", "Valdorian command"),
+        ("A Meridian spokesman called the reports of a capture of Dunvale a fabrication.", "a Meridian spokesman")))
+    (f,) = [f for f in fs if f.kind == "control"]
+    denial = [s for s in f.extra["sides"] if s["stance"] == "denies"]
+    assert [d["about"] for d in denial] == ["a side other than Meridia controls Dunvale"]
+
+
+def test_snapshot_on_another_day_is_no_contradiction():
+    fs = run(article(
+        ("The Ferrous Eye group said Meridian forces still held the western districts of Kelmar as of May 3.", "Ferrous Eye"),
+        ("Valdoria's ministry said on May 4 that its troops had captured Kelmar.", "Valdorian Defence Ministry")))
+    assert [f for f in fs if f.kind == "control"] == []
+
+
+def test_same_speaker_repeating_itself_is_no_contradiction():
+    fs = run(article(
+        ("Valdoria's ministry said its troops had captured Kelmar.", "Valdorian Defence Ministry"),
+        ("The ministry said Valdorian units were clearing Kelmar street by street.", "Valdorian Defence Ministry")))
+    assert fs == []
+
+
+# --- states ----------------------------------------------------------------------
+
+def test_encirclement_asserted_and_dismissed_across_articles():
+    fs = run(
+        article(("Valdoria's general staff said some 4,000 Meridian soldiers were encircled near Dunvale.",
+                 "Valdorian General Staff", "organization"), published="2031-05-02"),
+        article(("Meridia's army dismissed talk of an encirclement at Dunvale as a fabrication.",
+                 "Meridian Army Command", "organization"), published="2031-05-03", source=2, first_id=2))
+    (f,) = [f for f in fs if f.kind == "state"]
+    assert f.claims == (1, 2) or set(f.claims) == {1, 2}
+    assert {s["stance"] for s in f.extra["sides"]} == {"asserts", "denies"}
+
+
+def test_an_attempt_or_a_risk_asserts_nothing():
+    from provenance.assertions.state import states_in
+    assert states_in("Valdoria massed 9,000 troops in an attempt to encircle Dunvale.") == []
+    assert states_in("Analysts warned of a threat of encirclement at Dunvale.") == []
+    (a,) = states_in("There is no threat of encirclement of our units at Dunvale.")
+    assert a.polarity == -1 and a.key == ("state", "encircled", "Dunvale")
+
+
+def test_state_claims_far_apart_in_time_are_not_compared():
+    fs = run(
+        article(("Valdoria said Meridian troops were surrounded near Dunvale.", "Valdorian General Staff"),
+                published="2031-01-02"),
+        article(("Meridia said its units near Dunvale were not surrounded.", "Meridian Army Command"),
+                published="2031-06-30", source=2, first_id=2))
+    assert [f for f in fs if f.kind == "state"] == []
+
+
+def test_two_sides_naming_different_doers_of_one_attack():
+    fs = run(article(
+        ("Valdoria said Meridian artillery shelled the Kelmar pumping station on Thursday.", "Valdorian Defence Ministry"),
+        ("Meridia said Valdorian drones attacked the Kelmar pumping station.", "Meridian Army Command")))
+    (f,) = [f for f in fs if f.kind == "state"]
+    assert {s["about"] for s in f.extra["sides"]} == {"Meridia attacked Kelmar", "Valdoria attacked Kelmar"}
+
+
+# --- denials ---------------------------------------------------------------------
+
+def test_a_dismissal_naming_a_figure_points_to_the_claim_stating_it():
+    fs = run(article(
+        ("Valdoria's election board said turnout in Kelmar was 12%.", "Valdorian election board"),
+        ("The Meridian foreign ministry announced new talks.", "Meridian Foreign Ministry"),
+        ("Meridia's foreign minister called the 12% figure a complete lie.", "Meridian Foreign Minister")))
+    (f,) = [f for f in fs if f.kind == "denial"]
+    assert set(f.claims) == {1, 3}
+
+
+def test_claim_rejected_by_a_party_named_before_the_verb():
+    from provenance.assertions import denial_in
+    assert denial_in("a claim Porto Sal rejected", "Meridia") is not None
+    # the speaker does not deny what another party rejected inside its sentence
+    from provenance.assertions.common import dismisses
+    assert not dismisses("Velgrad said it had taken Kelmar, a claim Porto Sal rejected", "Valdoria")
+
+
+def test_refusing_a_proposal_or_accusing_is_no_denial():
+    from provenance.assertions import denial_in
+    assert denial_in("Meridia rejects any foreign peacekeeping force on its soil.", "Meridia") is None
+    assert denial_in('Valdoria accused Meridia of running a "propaganda campaign".', "Valdoria") is None
+    assert denial_in("a monitor who counters disinformation said the station burned", None) is None
+
+
+# --- dates -----------------------------------------------------------------------
+
+def test_statement_dates_resolve_against_the_article_date():
+    from provenance.assertions.when import statement_day
+    day, as_of = statement_day("the ministry said on Thursday", "2031-05-09")  # a Friday
+    assert date.fromordinal(day) == date(2031, 5, 8) and not as_of
+    day, as_of = statement_day("held the west of the town as of April 30", "2031-05-09")
+    assert date.fromordinal(day) == date(2031, 4, 30) and as_of
+    assert statement_day("on December 30", "2031-01-02")[0] == date(2030, 12, 30).toordinal()
+    assert statement_day("no date here", "2031-05-09") == (None, False)
