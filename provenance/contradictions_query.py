@@ -28,10 +28,13 @@ class ContradictionFilter:
     topic: str | None = None
     point: str | None = None
     status: str | None = None
+    ids: tuple[int, ...] | None = None  # only these contradictions (one finding's page)
 
 
 def _where(session: Session, f: ContradictionFilter) -> list:
     conds = []
+    if f.ids is not None:
+        conds.append(Contradiction.id.in_(list(f.ids)))
     if f.kinds:
         conds.append(Contradiction.kind.in_(list(f.kinds)))
     if f.topic:
