@@ -43,7 +43,11 @@ def speaker(name: str):
     data = {"speakers": about, "claims": rows, "total": total, "per_day": per_day}
     if wants_json():
         return jsonify(data)
-    return respond("speaker.html", data, name=name, chart=day_chart(per_day), limit=limit)
+    by_outlet: dict[str, list[dict]] = {}
+    for r in rows:  # time order kept within each outlet
+        by_outlet.setdefault(r["outlet"] or "(no outlet)", []).append(r)
+    groups = sorted(by_outlet.items(), key=lambda kv: (kv[0] == "(no outlet)", kv[0].casefold()))
+    return respond("speaker.html", data, name=name, chart=day_chart(per_day), limit=limit, groups=groups)
 
 
 def side_of(names: list[str]) -> str | None:
