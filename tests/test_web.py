@@ -173,3 +173,13 @@ def test_speaker_names_never_break_the_colour_class(client, seeded):
 
     assert all(re.fullmatch(r"sp\d", speaker_class(n)) for n in names)
     assert speaker_class(None) == "sp-none"
+
+
+def test_queue_filters_by_place(client):
+    every = client.get("/contradictions?format=json&kind=all&limit=0").json
+    named = client.get("/contradictions?format=json&kind=all&limit=0&place=KUPIANSK").json
+    assert named and len(named) < len(every)
+    assert all("kupiansk" in x["explanation"].casefold() for x in named)
+    assert client.get("/contradictions?format=json&kind=all&place=%25%25%25").json == []  # a literal %%%, not a wildcard
+    page = client.get("/contradictions?kind=all&place=Kupiansk").get_data(as_text=True)
+    assert page.count('class="explanation"') == len(named)

@@ -2,6 +2,8 @@
 (confirm, dismiss, reopen) through db/contradictions_store.review."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, jsonify, redirect, request, url_for
 from sqlalchemy import select
 
@@ -18,13 +20,14 @@ REVIEWER_MAX, NOTE_MAX = 200, 5000
 
 
 def _filter() -> tuple[ContradictionFilter, dict]:
-    a = {k: (request.args.get(k) or "").strip() or None for k in ("kind", "topic", "point", "status")}
+    a = {k: (request.args.get(k) or "").strip() or None for k in ("kind", "topic", "point", "status", "place")}
     if a["kind"] not in (None, "all", *ALL_KINDS):
         abort(400, f"kind must be one of {', '.join(ALL_KINDS)} or all")
     if a["status"] not in (None, *STATUSES):
         abort(400, f"status must be one of {', '.join(STATUSES)}")
     kinds = None if a["kind"] == "all" else (a["kind"],) if a["kind"] else FACTUAL
-    return ContradictionFilter(kinds=kinds, topic=a["topic"], point=a["point"], status=a["status"]), a
+    return ContradictionFilter(kinds=kinds, topic=a["topic"], point=a["point"], status=a["status"],
+                               place=a["place"]), a
 
 
 @bp.get("/contradictions")
@@ -37,8 +40,7 @@ def queue():
     if wants_json():
         return jsonify([json_row(x) for x in list_contradictions(s, f, limit or None, detail=False)])
     items = list(list_contradictions(s, f, limit or None))
-    counts = {st: count_contradictions(s, ContradictionFilter(kinds=f.kinds, topic=f.topic, point=f.point,
-                                                              status=st)) for st in STATUSES}
+    counts = {st: count_contradictions(s, replace(f, status=st)) for st in STATUSES}
     return respond("contradictions.html", items, args=args, counts=counts, limit=limit, kinds=ALL_KINDS)
 
 
