@@ -34,9 +34,7 @@ def speaker(name: str):
         abort(404, f"no speaker known as {name!r}")
     limit = int_arg("limit", SPEAKER_LIMIT)
     names, rows, total = speaker_claims(s, name, limit or None)
-    about = [r for r in speaker_directory(s, name) if r["speaker_id"] in set(ids)]
-    if not about:  # matched by a spelling the directory's substring search does not hold
-        about = [r for n in names for r in speaker_directory(s, n) if r["speaker_id"] in set(ids)]
+    about = speaker_directory(s, ids=ids)
     for r in about:
         r["side"] = side_of([r["name"], *r["aliases"]])
     per_day = claims_per_day(s, ids)
