@@ -183,3 +183,16 @@ def test_queue_filters_by_place(client):
     assert client.get("/contradictions?format=json&kind=all&place=%25%25%25").json == []  # a literal %%%, not a wildcard
     page = client.get("/contradictions?kind=all&place=Kupiansk").get_data(as_text=True)
     assert page.count('class="explanation"') == len(named)
+
+
+def test_serve_refuses_a_busy_port_in_one_line(seeded):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["--db", seeded, "serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [f"error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+    assert CliRunner().invoke(cli, ["--db", seeded, "serve", "--port", "70000"]).exit_code == 2
