@@ -12,7 +12,7 @@ from .http import db, int_arg, respond, wants_json
 from .marks import marked
 
 bp = Blueprint("article", __name__)
-SOURCES_LIMIT = 500
+SOURCES_LIMIT = 200
 
 
 @bp.get("/")

@@ -12,6 +12,7 @@ from ..db.models import Claim, Outlet, Source
 OUTLET_COLOURS = 8  # .o0 ... .o7 in static/style.css; more outlets share .o-other
 WIDTH, HEIGHT, PAD = 720, 180, 28
 MAX_DAYS = 400
+BAR_MAX = 24  # px: a day's bar is no wider, however few the days
 
 
 def claims_per_day(session: Session, speaker_ids: list[int]) -> list[dict]:
@@ -58,7 +59,8 @@ def day_chart(rows: list[dict]) -> dict | None:
         for outlet, n in sorted(stack, key=lambda t: ranked.index(t[0])):
             h = n * scale
             y -= h
-            bars.append({"x": round(PAD + i * step, 2), "y": round(y, 2), "w": round(max(step * 0.8, 1), 2),
+            w = min(max(step * 0.8, 1), BAR_MAX)
+            bars.append({"x": round(PAD + i * step + (step - w) / 2, 2), "y": round(y, 2), "w": round(w, 2),
                          "h": round(h, 2), "cls": colour[outlet], "title": f"{day} {outlet}: {n}"})
     return {"width": WIDTH, "height": HEIGHT, "pad": PAD, "bars": bars, "peak": peak,
             "first": first.isoformat(), "last": last.isoformat(),
