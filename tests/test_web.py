@@ -196,3 +196,24 @@ def test_serve_refuses_a_busy_port_in_one_line(seeded):
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [f"error: cannot listen on 127.0.0.1:{port}: Address already in use"]
     assert CliRunner().invoke(cli, ["--db", seeded, "serve", "--port", "70000"]).exit_code == 2
+
+
+def test_a_finding_with_sides_is_shown_by_its_sides(client, seeded, monkeypatch):
+    """When the query's record carries `sides` (party, assertion, claims), the page shows them as they are."""
+    from provenance.web import review as web_review
+
+    real = web_review.list_contradictions
+
+    def with_sides(*args, **kwargs):
+        for x in real(*args, **kwargs):
+            uids = [m["claim"] for m in x["members"]]
+            yield {**x, "sides": [{"party": "Northland", "assertion": "holds the ridge", "claims": uids[:1]},
+                                  {"party": "Southland", "assertion": "lost the ridge", "claims": uids[1:]}]}
+
+    monkeypatch.setattr(web_review, "list_contradictions", with_sides)
+    cid = _one(seeded, select(func.min(Contradiction.id)))[0]
+    page = client.get(f"/contradictions/{cid}").get_data(as_text=True)
+    assert "Northland" in page and "holds the ridge" in page and "Southland" in page
+    assert page.index("Northland") < page.index("Southland")
+    queue = client.get("/contradictions").get_data(as_text=True)
+    assert "Northland: “holds the ridge”" in queue

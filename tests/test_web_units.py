@@ -64,11 +64,13 @@ def test_window_keeps_the_claims_paragraph_only():
 
 
 def test_sides_from_the_record_when_it_has_them():
-    x = {"members": [{"claim": "a", "value": "60%"}, {"claim": "b", "value": "50%"}],
+    x = {"members": [{"claim": "a", "value": "60%", "speaker": "Vera Dam"}, {"claim": "b", "value": "50%"}],
          "sides": [{"party": "North", "assertion": "holds the dam", "claims": ["a"]},
                    {"party": "South", "assertion": "holds the dam", "claims": [{"claim_id": "b", "speaker": "Y"}]}]}
     sides = sides_of(x)
     assert [(s["party"], [c["claim"] for c in s["claims"]]) for s in sides] == [("North", ["a"]), ("South", ["b"])]
+    assert sides[0]["claims"][0]["speaker"] == "Vera Dam"  # a bare uid gets its member's details
+    assert sides[1]["claims"][0]["speaker"] == "Y"
 
 
 def test_sides_grouped_by_value_otherwise():

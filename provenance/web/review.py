@@ -98,11 +98,15 @@ def sides_of(x: dict) -> list[dict]:
     order of first appearance.  Each side's claims are member dicts
     (claim uid under "claim")."""
     if x.get("sides"):
+        members = {m["claim"]: m for m in x.get("members", [])}
         out = []
         for side in x["sides"]:
-            claims = [c if isinstance(c, dict) else {"claim": c} for c in side.get("claims", [])]
-            out.append({"party": side.get("party"), "assertion": side.get("assertion"),
-                        "claims": [{**c, "claim": c.get("claim") or c.get("claim_id")} for c in claims]})
+            claims = []
+            for c in side.get("claims", []):
+                c = c if isinstance(c, dict) else {"claim": c}
+                uid = c.get("claim") or c.get("claim_id")
+                claims.append({**members.get(uid, {}), **c, "claim": uid})
+            out.append({"party": side.get("party"), "assertion": side.get("assertion"), "claims": claims})
         return out
     groups: dict[str, dict] = {}
     for m in x["members"]:
