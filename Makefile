@@ -1,8 +1,10 @@
 PY := .venv/bin/python
 PROV := .venv/bin/provenance
 DEMO_DB := $(shell mktemp -u /tmp/provenance-demo-XXXXXX).db
+SERVE_DB ?= /tmp/provenance-serve-demo.db
+PORT ?= 8000
 
-.PHONY: install test test-pg fuzz demo eval bench clean
+.PHONY: install test test-pg fuzz demo serve eval bench clean
 
 install:
 	python3 -m venv .venv
@@ -27,6 +29,11 @@ demo:
 	$(PROV) --db $(DEMO_DB) claims --limit 25
 	$(PROV) --db $(DEMO_DB) contradictions
 	rm -f $(DEMO_DB)
+
+serve:  # the newsroom view on a demo database of sources/ (kept in SERVE_DB, so rulings stay)
+	$(PROV) --db $(SERVE_DB) db upgrade
+	$(PROV) --db $(SERVE_DB) ingest sources/
+	$(PROV) --db $(SERVE_DB) serve --port $(PORT)
 
 eval:
 	@echo "== seeds (sources/ against ../shared/eval/seeds)"

@@ -28,10 +28,19 @@ class ContradictionFilter:
     topic: str | None = None
     point: str | None = None
     status: str | None = None
+    ids: tuple[int, ...] | None = None  # only these contradictions (one finding's page)
+    place: str | None = None  # only findings whose explanation names this place (or any words)
 
 
 def _where(session: Session, f: ContradictionFilter) -> list:
     conds = []
+    if f.ids is not None:
+        conds.append(Contradiction.id.in_(list(f.ids)))
+    if f.place:
+        from .query import like_escape
+
+        pattern = "%" + like_escape(f.place.strip().casefold()) + "%"
+        conds.append(func.lower(Contradiction.explanation).like(pattern, escape="\\"))
     if f.kinds:
         conds.append(Contradiction.kind.in_(list(f.kinds)))
     if f.topic:

@@ -210,9 +210,10 @@ def _like(value: str) -> str:
 
 
 def speaker_directory(session: Session, search: str | None = None, type_: str | None = None,
-                      limit: int | None = None) -> list[dict]:
+                      limit: int | None = None, ids: list[int] | None = None) -> list[dict]:
     """Canonical speakers that have claims: aliases, type, roles as written,
-    number of claims, outlets that quoted them, first and last dates."""
+    number of claims, outlets that quoted them, first and last dates
+    (of the speakers with these IDS only, when given)."""
     q = (select(Speaker.id, Speaker.name, Speaker.type, func.count(Claim.id),
                 func.min(Source.published), func.max(Source.published))
          .join(Claim, Claim.speaker_id == Speaker.id).join(Source, Claim.source_id == Source.id)
@@ -224,6 +225,8 @@ def speaker_directory(session: Session, search: str | None = None, type_: str | 
                         func.lower(Speaker.name).like(pattern, escape="\\"), Speaker.id.in_(by_alias)))
     if type_:
         q = q.where(Speaker.type == type_)
+    if ids is not None:
+        q = q.where(Speaker.id.in_(ids))
     q = q.order_by(func.count(Claim.id).desc(), Speaker.name, Speaker.id)
     if limit is not None:
         q = q.limit(limit)

@@ -20,7 +20,7 @@ from ..errors import Exit, ProvenanceError
 from ..settings import resolve_db_url
 
 # module name under provenance.cli -> registered in this order
-COMMANDS = ["ingest", "sources", "db", "export", "plans", "contradictions", "query"]
+COMMANDS = ["ingest", "sources", "db", "export", "plans", "contradictions", "query", "serve"]
 
 
 @dataclass

@@ -122,13 +122,18 @@ def contradictions(ctx, kind, all_, topic, point, status, limit, fmt):
     more_note(shown, total, "contradictions")
 
 
+def json_row(x: dict) -> dict:
+    """A listed contradiction as `--format json` gives it (the web view answers the same)."""
+    return {"id": x["id"], "topic": x["topic"], "kind": x["kind"], "claims": [m["claim"] for m in x["members"]],
+            "sides": x.get("sides") or [], "values": x["values"], "explanation": x["explanation"], "detector": x["detector"],
+            "status": x["status"], "point": x["point"]}
+
+
 def _write_json(items) -> int:
     """The listing as a JSON list, one contradiction per line, written as it is read."""
     out, n = sys.stdout, 0
     for x in items:
-        row = {"id": x["id"], "topic": x["topic"], "kind": x["kind"], "claims": [m["claim"] for m in x["members"]],
-               "sides": x.get("sides") or [], "values": x["values"], "explanation": x["explanation"], "detector": x["detector"],
-               "status": x["status"], "point": x["point"]}
+        row = json_row(x)
         out.write(("[\n  " if n == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False, default=str))
         n += 1
     out.write("\n]\n" if n else "[]\n")
@@ -200,13 +205,14 @@ def _render_detail(x: dict) -> str:
 
 @contradictions.command("review")
 @click.argument("contradiction_id", metavar="ID", type=int)
-@click.option("--status", required=True, type=click.Choice(("confirmed", "dismissed")),
-              help="The ruling.")
+@click.option("--status", required=True, type=click.Choice(("confirmed", "dismissed", "open")),
+              help="The ruling ('open' reopens a ruled contradiction).")
 @click.option("--note", help="Why (kept in the review history).")
+@click.option("--reviewer", metavar="NAME", help="Who rules (kept in the review history).")
 @pass_app
-def review_cmd(app, contradiction_id, status, note):
-    """Rule on a contradiction: confirmed or dismissed.  The ruling survives
-    re-detection and re-extraction.
+def review_cmd(app, contradiction_id, status, note, reviewer):
+    """Rule on a contradiction: confirmed or dismissed, or open again.  The
+    ruling survives re-detection and re-extraction.
 
     \b
     Example:
@@ -215,5 +221,5 @@ def review_cmd(app, contradiction_id, status, note):
     from ..db.contradictions_store import review
 
     with app.session() as s:
-        row = review(s, contradiction_id, status, note)
+        row = review(s, contradiction_id, status, note, reviewer)
         say(f"contradiction {row.id}: {row.status}")

@@ -5,11 +5,11 @@ import click
 
 from ..records import CLAIM_KINDS
 from ..render import emit, format_option, limit_option
+from ..sources_query import SOURCE_COLUMNS
 from . import pass_app
 
 __all__ = ["sources", "claims"]
 
-SOURCE_COLUMNS = ["id", "outlet", "published", "author", "title", "path", "claims"]
 CLAIM_COLUMNS = ["claim_id", "speaker", "kind", "cue", "via", "outlet", "published", "plan_points", "text"]
 
 
@@ -24,17 +24,10 @@ def sources(app, fmt, limit):
     Example:
       provenance sources --format csv
     """
-    from sqlalchemy import func, select
-
-    from ..db.models import Claim, Outlet, Source
+    from ..sources_query import source_rows
 
     with app.session() as s:
-        n_claims = select(Claim.source_id, func.count().label("n")).group_by(Claim.source_id).subquery()
-        q = (select(Source.id, Outlet.name, Source.published, Source.author, Source.title, Source.path,
-                    func.coalesce(n_claims.c.n, 0))
-             .outerjoin(Outlet, Source.outlet_id == Outlet.id)
-             .outerjoin(n_claims, n_claims.c.source_id == Source.id).order_by(Source.id).limit(limit))
-        rows = [dict(zip(SOURCE_COLUMNS, r)) for r in s.execute(q)]
+        rows = source_rows(s, limit)
     emit(rows, fmt, SOURCE_COLUMNS, widths={"title": 50, "path": 40}, empty_message="no sources stored")
 
 

@@ -301,16 +301,28 @@ def _sides(f: Finding) -> tuple[list | None, dict[int, int]]:
              "about": s.get("about")} for s in found], side_of
 
 
-def review(session: Session, contradiction_id: int, status: str, note: str | None = None) -> Contradiction:
-    """Record an editor's ruling and set the contradiction's status."""
+def review(session: Session, contradiction_id: int, status: str, note: str | None = None,
+           reviewer: str | None = None) -> Contradiction:
+    """Record an editor's ruling (confirmed, dismissed, or open again) and set
+    the contradiction's status."""
     if status not in STATUSES:
         raise UsageError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
     row = session.get(Contradiction, contradiction_id)
     if row is None:
         raise UsageError(f"no contradiction with id {contradiction_id}")
     now = _now()
-    row.reviews.append(ContradictionReview(contradiction_key=row.key, status=status, note=note, reviewed_at=now))
+    row.reviews.append(ContradictionReview(contradiction_key=row.key, status=status, note=note or None,
+                                           reviewer=reviewer or None, reviewed_at=now))
     row.status = status
     row.updated_at = now
     session.flush()
     return row
+
+
+def review_history(session: Session, contradiction_id: int) -> list[dict]:
+    """The rulings on a contradiction, oldest first: status, reviewer, note, time."""
+    q = (select(ContradictionReview.status, ContradictionReview.reviewer, ContradictionReview.note,
+                ContradictionReview.reviewed_at)
+         .where(ContradictionReview.contradiction_id == contradiction_id).order_by(ContradictionReview.id))
+    return [{"status": st, "reviewer": who, "note": note, "reviewed_at": at.isoformat(timespec="seconds")}
+            for st, who, note, at in session.execute(q)]

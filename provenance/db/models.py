@@ -238,4 +238,5 @@ class ContradictionReview(Base):
     contradiction_key: Mapped[str] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(String(200))  # who ruled (migration 0005)
     reviewed_at: Mapped[datetime] = mapped_column(DateTime)
