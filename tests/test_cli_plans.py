@@ -56,10 +56,11 @@ def test_unknown_point_is_one_line_usage_error(run):
 
 def test_bad_plan_file_is_reported_with_line_and_field(run, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"slug": "x-1", "title": "X",\n "points": [{"number": 1, "title": "a", "text": "b",\n "topic": "weather"}]}\n')
+    bad.write_text('{"slug": "x-1", "title": "X", "topics": {"rain": {"description": "rain"}},\n'
+                   ' "points": [{"number": 1, "title": "a", "text": "b",\n "topic": "weather"}]}\n')
     res = run("plans", "load", str(bad))
     assert res.exit_code == 4
-    assert res.stderr.strip() == f"error: {bad}:3: points[0].topic: 'weather' is not a known topic (see provenance/rules/topics.json)"
+    assert res.stderr.strip() == f"error: {bad}:3: points[0].topic: 'weather' is not a topic of this plan (its topics: rain)"
 
 
 # ---------------------------------------------------------------- `point` at length

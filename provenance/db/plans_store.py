@@ -62,7 +62,8 @@ def upsert_plan(session: Session, rec: PlanRecord) -> LoadResult:
         session.add(plan)
         status = "added"
     fields = dict(title=rec.title, date=rec.date, published_at=list(rec.published_at),
-                  revision_of=rec.revision_of, file_sha256=rec.sha256)
+                  revision_of=rec.revision_of, file_sha256=rec.sha256, topics=dict(rec.topics),
+                  names=list(rec.names), subject=list(rec.subject), revises=dict(rec.revises))
     changed = status == "added"
     for k, v in fields.items():
         if getattr(plan, k) != v:
@@ -122,7 +123,24 @@ def list_plans(session: Session) -> list[dict]:
         .order_by(Plan.date, Plan.slug)
     ).all()
     return [dict(slug=p.slug, title=p.title, date=p.date, revision_of=p.revision_of,
-                 published_at=list(p.published_at or []), points=np_, claims=nc) for p, np_, nc in rows]
+                 published_at=list(p.published_at or []), topics=len(p.topics or {}), points=np_, claims=nc)
+            for p, np_, nc in rows]
+
+
+def list_topics(session: Session, plan: str | None = None) -> list[dict]:
+    """Every topic of the loaded plans (or of one): slug, description, cues, the plans
+    that use it and its number of points."""
+    q = select(Plan).options(selectinload(Plan.points)).order_by(Plan.date, Plan.slug)
+    if plan:
+        q = q.where(Plan.id == get_plan(session, plan).id)
+    out: dict[str, dict] = {}
+    for p in session.scalars(q):
+        for slug, t in (p.topics or {}).items():
+            row = out.setdefault(slug, dict(topic=slug, description=t.get("description", ""),
+                                            cues=list(t.get("cues") or []), plans=[], points=[]))
+            row["plans"].append(p.slug)
+            row["points"].extend(f"{p.slug}:{pt.number}" for pt in p.points if pt.topic == slug)
+    return sorted(out.values(), key=lambda r: r["topic"])
 
 
 def get_plan(session: Session, slug: str) -> Plan:
