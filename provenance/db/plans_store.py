@@ -177,3 +177,33 @@ def plan_index(session: Session) -> PlanIndex:
     """The linker's view of the stored plans (plain frozen records, safe to hand to workers)."""
     plans = session.scalars(select(Plan).options(selectinload(Plan.points)).order_by(Plan.slug)).all()
     return PlanIndex.from_records(plans)
+
+
+# --- revisions ---
+
+def plan_diff(session: Session, old: str, new: str) -> list[dict]:
+    """Points kept, changed, dropped and added from plan `old` to plan `new`."""
+    from ..plan_revisions import diff_plans
+
+    get_plan(session, old), get_plan(session, new)
+    index = plan_index(session)
+    plans = {p.slug: p for p in index.plans}
+    return [d.as_dict() for d in diff_plans(plans[old], plans[new])]
+
+
+def point_versions(session: Session, ref: str) -> list[dict]:
+    """The versions of a point in the plans it was revised from or into, oldest first,
+    each with its values and number of linked claims."""
+    from ..plan_revisions import versions_of
+
+    index = plan_index(session)
+    found = versions_of(ref, index)
+    if len(found) < 2:
+        return []
+    ids = point_ids(session)
+    counts = dict(session.execute(select(ClaimPoint.point_id, func.count(ClaimPoint.claim_id))
+                                  .where(ClaimPoint.point_id.in_([ids[p.ref] for p in found]))
+                                  .group_by(ClaimPoint.point_id)).all())
+    dates = {p.slug: p.date for p in index.plans}
+    return [dict(point=p.ref, plan=p.plan, date=dates[p.plan], title=p.title, text=p.text, values=dict(p.values),
+                 claims=counts.get(ids[p.ref], 0)) for p in found]

@@ -19,6 +19,7 @@ from typing import Iterable
 
 from .words import content_words, flat_numbers, terms
 
+NAME = re.compile(r"\b[A-Z][\w'’.-]*")  # names are the plan's subject, not a topic's terms
 CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z]{2,}(?:\s+[A-Z][A-Za-z]{2,})*)")
 
 
@@ -113,10 +114,10 @@ class PlanIndex:
         raw: dict[str, set[str]] = {}
         for slug, t in self.topics.items():
             text = " ".join([t["description"], *(c for c in t["cues"] if re.fullmatch(r"[\w' -]+", c))])
-            raw[slug] = terms(text)
+            raw[slug] = terms(NAME.sub(" ", text)) | terms(slug.replace("_", " ").replace("-", " "))
         for plan in self.plans:
             for p in plan.points:
-                raw.setdefault(p.topic, set()).update(terms(p.index_text()))
+                raw.setdefault(p.topic, set()).update(terms(NAME.sub(" ", p.index_text())))
         n = len(raw) + 1
         df: dict[str, int] = {}
         for ts in raw.values():

@@ -49,6 +49,8 @@ def continues(claim, span: str, prev: LinkedClaim, rules, same_paragraph: bool =
         return True
     if c.speaker_name and c.speaker_name == p.speaker_name:
         return True
+    if c.speaker_mention:  # "the city council" is a new speaker, not a reference back to "the city"
+        span = span.replace(c.speaker_mention, " ")
     return bool(rules.continuation.search(span))
 
 

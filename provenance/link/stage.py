@@ -21,6 +21,7 @@ points with the topic, the one whose wording shares most with the claim wins.
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ from ..records import ExtractedClaim, LinkedClaim, PointLink
 from .index import PlanIndex
 from .lexicon import relation_of, rules, topic_scores
 from .passages import carry
-from .values import value_hits
+from .values import foreign_values, value_hits
 from .words import QUOTES, content_words, terms
 
 BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)]\s)")
@@ -103,13 +104,26 @@ def scores_of(span: str, index: PlanIndex, allowed: set[str]) -> dict[str, float
             hits = sum(1 for p in pats if p.search(text))
             if hits:
                 scores[slug] = scores.get(slug, 0.0) + hits
-    mine = terms(text)
-    for slug, weights in index.topic_terms.items():
-        if slug in allowed:
-            w = sum(weights.get(t, 0.0) for t in mine)
-            if w >= r.term_threshold:
-                scores[slug] = scores.get(slug, 0.0) + r.term_weight
+    best = term_topic(text, index, allowed)
+    if best:
+        scores[best] = scores.get(best, 0.0) + r.term_weight
     return scores
+
+
+def term_topic(text: str, index: PlanIndex, allowed: set[str]) -> str | None:
+    """The topic the plans' own words point to (index.py), among the allowed topics the
+    hand lexicon does not know: the best one, when its terms weigh `terms.threshold`
+    times a term only one topic has, and half again as much as the next one's."""
+    r = rules()
+    mine = terms(text)
+    ranked = sorted(((sum(w.get(t, 0.0) for t in mine), slug) for slug, w in index.topic_terms.items()
+                     if slug in allowed and slug not in r.topics), reverse=True)
+    unit = math.log(len(index.topic_terms) + 1)  # the weight of a term only one topic has
+    if not ranked or ranked[0][0] < r.term_threshold * unit:
+        return None
+    if len(ranked) > 1 and ranked[0][0] < 1.5 * ranked[1][0]:
+        return None
+    return ranked[0][1]
 
 
 def topics_of(text: str, index: PlanIndex | None = None, allowed: set[str] | None = None) -> set[str]:
@@ -151,11 +165,19 @@ def _allowed_by_date(index: PlanIndex, published: str | None) -> set[str]:
 
 def _link_one(c, span, text, index, allowed_topics, allowed, article_plans) -> tuple[LinkedClaim, bool]:
     r = rules()
-    scores = scores_of(span, index, allowed_topics)
-    hits = {k: v for k, v in value_hits(span, index, r.min_value, r.value_window).items() if k in allowed_topics}
-    for topic in hits:
-        scores[topic] = scores.get(topic, 0.0) + r.value_weight
-    topics = {k for k, v in scores.items() if v >= r.threshold}
+    masked = span
+    for a, b in foreign_values(span, index, r.min_value, r.value_window):
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    scores = scores_of(masked, index, allowed_topics)
+    named = set(plans_named(span, index))
+    confirmed: set[str] = set()
+    hits = {k: {ref for ref in v if ref.split(":")[0] in allowed | named}
+            for k, v in value_hits(span, index, r.min_value, r.value_window, confirmed=confirmed).items()
+            if k in allowed_topics}
+    hits = {k: v for k, v in hits.items() if v}
+    for topic, refs in hits.items():  # a value whose subject is named as the point's counts in full
+        scores[topic] = scores.get(topic, 0.0) + (r.threshold if refs & confirmed else r.value_weight)
+    topics = _exclusive({k for k, v in scores.items() if v >= r.threshold}, span, index, r)
     found = bool(topics)
     if not topics and text:
         a, b = _paragraph(text, c.start)
@@ -168,6 +190,21 @@ def _link_one(c, span, text, index, allowed_topics, allowed, article_plans) -> t
     topics |= set(c.topics or ())
     links = _point_links(c, span, text, topics, hits, index, allowed, article_plans) if index.plans else ()
     return LinkedClaim(claim=c, links=links, topics=tuple(sorted(topics))), found or bool(topics)
+
+
+NAME = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _exclusive(topics: set[str], span: str, index: PlanIndex, r) -> set[str]:
+    """A topic that excludes another (linking.json exclusive_topics: a report of who holds
+    a town is no claim about the plan's territory point) keeps it only when the other's
+    evidence does not rest on names alone (scored again with every name masked)."""
+    for a, others in r.exclusive.items():
+        clash = topics & others if a in topics else set()
+        if clash:
+            masked = scores_of(NAME.sub("X", span), index, clash)
+            topics = topics - {b for b in clash if masked.get(b, 0.0) < r.threshold}
+    return topics
 
 
 def _paragraph(text: str, start: int) -> tuple[int, int]:
