@@ -1,35 +1,43 @@
-"""Plan files: load and validate a peace plan definition -> frozen records.
+"""Plan files: load and validate a plan definition -> frozen records.
 
 A plan file (JSON, or TOML with the same keys) looks like
 
     {"slug": "us-28", "title": "...", "date": "2025-11-20",
      "revision_of": "...",            (optional: slug of the plan it revises)
+     "revises": {"12": "19"},         (optional: this plan's point -> the earlier plan's point;
+                                       points not named are matched by content)
      "published_at": ["where the text was published", ...],
-     "points": [{"number": 1, "title": "...", "text": "...", "topic": "sovereignty",
+     "names": ["phrases that name the plan in an article", ...],       (optional)
+     "subject": ["words that show an article is about its negotiation", ...],  (optional)
+     "topics": {"army_size": {"description": "...", "cues": ["troop ceiling", ...]}, ...},
+     "points": [{"number": 1, "title": "...", "text": "...", "topic": "army_size",
                  "values": {"army_cap": 600000}}, ...]}
 
-Topics are checked against rules/topics.json.  Every error is a PlanFileError
-whose one-line message names the file, the line and the bad field, e.g.
-``sources/plans/x.json:14: points[3].topic: 'foo' is not a known topic``.
+`topics` may instead name a topics file, relative to the plan file
+("topics/russia-ukraine.json"), holding {"subject": [...], "topics": {...}}, so
+several plans share one set of topics.  A plan without `topics` gets one topic per
+slug its points use, described by their titles.  Names, subject words and cues are
+phrases matched as whole words, case-insensitively (regular expressions allowed).
+Every error is a PlanFileError whose one-line message names the file, the line and
+the bad field, e.g. ``plans/x.json:14: points[3].topic: 'foo' is not a topic of this plan``.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import PlanFileError
-
-RULES = Path(__file__).resolve().parent / "rules"
-TOPICS_FILE = RULES / "topics.json"
+from .plan_fields import _Checker, read_data, read_file
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
+TOPIC_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-PLAN_KEYS = {"slug", "title", "date", "revision_of", "published_at", "points"}
+PLAN_KEYS = {"slug", "title", "date", "revision_of", "revises", "published_at", "names", "subject", "topics", "points"}
 POINT_KEYS = {"number", "title", "text", "topic", "values"}
+TOPIC_KEYS = {"description", "cues"}
+TOPICS_FILE_KEYS = {"_doc", "subject", "topics"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,137 +59,58 @@ class PlanRecord:
     revision_of: str | None = None
     path: str = ""
     sha256: str = ""
+    # slug -> {"description": str, "cues": [str, ...]}
+    topics: dict = field(default_factory=dict, hash=False, compare=False)
+    names: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    revises: dict = field(default_factory=dict, hash=False, compare=False)  # "12" -> "19"
 
     def ref(self, number: int) -> str:
         return f"{self.slug}:{number}"
 
 
-@lru_cache(maxsize=1)
-def known_topics() -> dict[str, str]:
-    """slug -> description, from rules/topics.json."""
-    return dict(json.loads(TOPICS_FILE.read_text(encoding="utf-8"))["topics"])
+def _topics(chk: _Checker, spec, path: str) -> dict:
+    """Validate a topics object {slug: {"description", "cues"}}."""
+    if not isinstance(spec, dict) or not spec:
+        chk.fail(path, "must be an object of topics: {slug: {\"description\": ..., \"cues\": [...]}}")
+    out = {}
+    for slug, t in spec.items():
+        where = f"{path}.{slug}"
+        if not isinstance(slug, str) or not TOPIC_SLUG.fullmatch(slug):
+            chk.fail(where, f"{slug!r} is not a topic slug (lower-case letters, digits, '_' and '-')", key=True)
+        if isinstance(t, str):
+            t = {"description": t}
+        if not isinstance(t, dict):
+            chk.fail(where, "must be an object with a description (and optional cues)")
+        for key in t:
+            if key not in TOPIC_KEYS:
+                chk.fail(f"{where}.{key}", f"unknown field (expected one of {', '.join(sorted(TOPIC_KEYS))})", key=True)
+        out[slug] = {"description": chk.text_field(t, "description", where), "cues": chk.patterns(t, "cues", where)}
+    return out
 
 
-# --- locating fields: a small JSON walker that records where each value starts ---
-
-_DEC = json.JSONDecoder()
-_WS = re.compile(r"[ \t\n\r]*")
-
-
-def _positions(text: str) -> dict[str, int]:
-    """Path ("points[3].topic") -> character offset of the value (and of the key
-    for object members: "points[3].topic@key").  Only called on valid JSON."""
-    where: dict[str, int] = {}
-
-    def value(i: int, path: str) -> int:
-        i = _WS.match(text, i).end()
-        where[path] = i
-        ch = text[i]
-        if ch == "{":
-            i = _WS.match(text, i + 1).end()
-            if text[i] == "}":
-                return i + 1
-            while True:
-                i = _WS.match(text, i).end()
-                key_at = i
-                key, i = json.decoder.scanstring(text, i + 1)
-                sub = f"{path}.{key}" if path else key
-                where[sub + "@key"] = key_at
-                i = _WS.match(text, i).end() + 1  # ':'
-                i = _WS.match(text, value(i, sub)).end()
-                if text[i] == "}":
-                    return i + 1
-                i += 1  # ','
-        if ch == "[":
-            i = _WS.match(text, i + 1).end()
-            if text[i] == "]":
-                return i + 1
-            n = 0
-            while True:
-                i = _WS.match(text, value(i, f"{path}[{n}]")).end()
-                n += 1
-                if text[i] == "]":
-                    return i + 1
-                i += 1
-        _, end = _DEC.raw_decode(text, i)
-        return end
-
-    value(0, "")
-    return where
-
-
-def _toml_positions(text: str) -> dict[str, int]:
-    """Best effort for TOML: `key = ` lines at top level and inside each [[points]]."""
-    where: dict[str, int] = {}
-    n, offset = -1, 0
-    for line in text.splitlines(keepends=True):
-        s = line.strip()
-        if s.startswith("[[points]]"):
-            n += 1
-            where[f"points[{n}]"] = offset
-        elif s.startswith("[points.values]") or s.startswith("[points.") and n >= 0:
-            where.setdefault(f"points[{n}].values", offset)
-        else:
-            m = re.match(r"\s*([A-Za-z_][\w-]*)\s*=", line)
-            if m:
-                key = m.group(1) if n < 0 else f"points[{n}].{m.group(1)}"
-                where.setdefault(key, offset)
-                where.setdefault(key + "@key", offset)
-        offset += len(line)
-    return where
-
-
-class _Checker:
-    def __init__(self, name: str, text: str, where: dict[str, int]):
-        self.name, self.text, self.where = name, text, where
-
-    def line(self, path: str) -> int:
-        probe = path
-        while True:
-            if probe in self.where:
-                return self.text.count("\n", 0, self.where[probe]) + 1
-            if "." not in probe and "[" not in probe:
-                return 1
-            probe = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", probe)
-
-    def fail(self, path: str, message: str, key: bool = False):
-        at = self.line(path + "@key" if key and path + "@key" in self.where else path)
-        raise PlanFileError(f"{self.name}:{at}: {path}: {message}")
-
-    def text_field(self, obj: dict, key: str, path: str, *, required: bool = True) -> str | None:
-        full = f"{path}.{key}" if path else key
-        if key not in obj or obj[key] is None:
-            if required:
-                self.fail(path or key, f"missing required field '{key}'")
-            return None
-        val = obj[key]
-        if not isinstance(val, str) or not val.strip():
-            self.fail(full, f"must be a non-empty string, not {val!r}")
-        return val.strip()
+def _topics_file(ref: str, plan_name: str, chk: _Checker) -> tuple[dict, list[str]]:
+    """Read a shared topics file named by a plan (relative to the plan file)."""
+    base = Path(plan_name).parent
+    path = Path(ref) if Path(ref).is_absolute() else base / ref
+    if not path.is_file():
+        chk.fail("topics", f"topics file {ref!r} not found (looked for {path})")
+    text, fmt = read_file(path)
+    data, tchk = read_data(text, str(path), fmt)
+    if not isinstance(data, dict):
+        tchk.fail("(top level)", "a topics file must hold one object")
+    for key in data:
+        if key not in TOPICS_FILE_KEYS:
+            tchk.fail(key, f"unknown field (expected one of {', '.join(sorted(TOPICS_FILE_KEYS - {'_doc'}))})", key=True)
+    if "topics" not in data:
+        raise PlanFileError(f"{path}:1: topics: missing required field")
+    return _topics(tchk, data["topics"], "topics"), tchk.patterns(data, "subject", "")
 
 
 def parse_plan(text: str, name: str, fmt: str = "json") -> PlanRecord:
-    """Validate the text of a plan file; `name` is used in error messages."""
-    if fmt == "toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(text)
-        except RecursionError:
-            raise PlanFileError(f"{name}:1: not valid TOML: nested too deeply") from None
-        except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"line (\d+)", str(exc))
-            raise PlanFileError(f"{name}:{m.group(1) if m else 1}: not valid TOML: {exc}") from None
-        where = _toml_positions(text)
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise PlanFileError(f"{name}:{exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})") from None
-        except RecursionError:
-            raise PlanFileError(f"{name}:1: not valid JSON: nested too deeply") from None
-        where = _positions(text)
-    chk = _Checker(name, text, where)
+    """Validate the text of a plan file; `name` is used in error messages and to find
+    a topics file the plan names."""
+    data, chk = read_data(text, name, fmt)
     if not isinstance(data, dict):
         chk.fail("(top level)", "a plan file must hold one object")
     for key in data:
@@ -200,15 +129,32 @@ def parse_plan(text: str, name: str, fmt: str = "json") -> PlanRecord:
     revision_of = chk.text_field(data, "revision_of", "", required=False)
     if revision_of and not SLUG.fullmatch(revision_of):
         chk.fail("revision_of", f"{revision_of!r} is not a plan slug")
-    published = data.get("published_at", [])
-    if isinstance(published, str):
-        published = [published]
-    if not isinstance(published, list) or not all(isinstance(p, str) and p.strip() for p in published):
-        chk.fail("published_at", "must be a list of non-empty strings")
-    points = data["points"]
+    published = chk.text_list(data, "published_at", "")
+    names, subject = chk.patterns(data, "names", ""), chk.patterns(data, "subject", "")
+    topics: dict = {}
+    spec = data.get("topics")
+    if isinstance(spec, str):
+        topics, shared_subject = _topics_file(spec, name, chk)
+        subject = subject or shared_subject
+    elif spec is not None:
+        topics = _topics(chk, spec, "topics")
+    records = _points(chk, data["points"], topics if spec is not None else None)
+    if spec is None:  # topics from the points themselves, described by their titles
+        for r in records:
+            t = topics.setdefault(r.topic, {"description": "", "cues": []})
+            t["description"] = "; ".join(filter(None, [t["description"], r.title]))
+    revises = _revises(chk, data.get("revises"), revision_of, {r.number for r in records})
+    return PlanRecord(
+        slug=slug, title=title, date=date, revision_of=revision_of,
+        published_at=tuple(published), points=tuple(sorted(records, key=lambda r: r.number)),
+        path=name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        topics=topics, names=tuple(names), subject=tuple(subject), revises=revises,
+    )
+
+
+def _points(chk: _Checker, points, topics: dict | None) -> list[PointRecord]:
     if not isinstance(points, list) or not points:
         chk.fail("points", "must be a non-empty list of points")
-    topics = known_topics()
     seen: dict[int, int] = {}
     records = []
     for i, p in enumerate(points):
@@ -228,8 +174,10 @@ def parse_plan(text: str, name: str, fmt: str = "json") -> PlanRecord:
             chk.fail(f"{path}.number", f"duplicate point number {number} (also points[{seen[number]}])")
         seen[number] = i
         topic = p["topic"]
-        if not isinstance(topic, str) or topic not in topics:
-            chk.fail(f"{path}.topic", f"{topic!r} is not a known topic (see provenance/rules/topics.json)")
+        if not isinstance(topic, str) or not TOPIC_SLUG.fullmatch(topic):
+            chk.fail(f"{path}.topic", f"{topic!r} is not a topic slug (lower-case letters, digits, '_' and '-')")
+        if topics is not None and topic not in topics:
+            chk.fail(f"{path}.topic", f"{topic!r} is not a topic of this plan (its topics: {', '.join(sorted(topics))})")
         values = p.get("values", {})
         if values is None:
             values = {}
@@ -237,27 +185,33 @@ def parse_plan(text: str, name: str, fmt: str = "json") -> PlanRecord:
             chk.fail(f"{path}.values", "must be an object of named values")
         records.append(PointRecord(number, chk.text_field(p, "title", path), chk.text_field(p, "text", path),
                                    topic, dict(values)))
-    return PlanRecord(
-        slug=slug, title=title, date=date, revision_of=revision_of,
-        published_at=tuple(p.strip() for p in published),
-        points=tuple(sorted(records, key=lambda r: r.number)),
-        path=name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-    )
+    return records
+
+
+def _revises(chk: _Checker, spec, revision_of: str | None, numbers: set[int]) -> dict:
+    if spec is None:
+        return {}
+    if not revision_of:
+        chk.fail("revises", "needs 'revision_of' (the slug of the plan whose points are named)")
+    if not isinstance(spec, dict):
+        chk.fail("revises", "must be an object: {\"this plan's point\": \"the earlier plan's point\"}")
+    out = {}
+    for key, old in spec.items():
+        where = f"revises.{key}"
+        if not str(key).isdigit() or int(key) not in numbers:
+            chk.fail(where, f"{key!r} is not a point number of this plan", key=True)
+        olds = old if isinstance(old, list) else [old]
+        if not olds or not all(isinstance(o, int) and not isinstance(o, bool) and o > 0
+                               or isinstance(o, str) and o.isdigit() for o in olds):
+            chk.fail(where, f"must be a point number of {revision_of} (or a list of them), not {old!r}")
+        out[str(int(key))] = [str(int(o)) for o in olds]
+    return out
 
 
 def load_plan_file(path: str | Path) -> PlanRecord:
     """Read and validate one plan file (.json or .toml)."""
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise PlanFileError(f"{path}: cannot read plan file: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanFileError(f"{path}:{line}: not UTF-8 text") from None
-    return parse_plan(text, str(path), "toml" if p.suffix.lower() == ".toml" else "json")
+    text, fmt = read_file(path)
+    return parse_plan(text, str(path), fmt)
 
 
 def plan_files(folder: str | Path) -> list[Path]:

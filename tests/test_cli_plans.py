@@ -56,10 +56,11 @@ def test_unknown_point_is_one_line_usage_error(run):
 
 def test_bad_plan_file_is_reported_with_line_and_field(run, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"slug": "x-1", "title": "X",\n "points": [{"number": 1, "title": "a", "text": "b",\n "topic": "weather"}]}\n')
+    bad.write_text('{"slug": "x-1", "title": "X", "topics": {"rain": {"description": "rain"}},\n'
+                   ' "points": [{"number": 1, "title": "a", "text": "b",\n "topic": "weather"}]}\n')
     res = run("plans", "load", str(bad))
     assert res.exit_code == 4
-    assert res.stderr.strip() == f"error: {bad}:3: points[0].topic: 'weather' is not a known topic (see provenance/rules/topics.json)"
+    assert res.stderr.strip() == f"error: {bad}:3: points[0].topic: 'weather' is not a topic of this plan (its topics: rain)"
 
 
 # ---------------------------------------------------------------- `point` at length
@@ -133,3 +134,58 @@ def test_point_table_default_limit(linked):
     assert res.stdout.count("describes") == 3
     assert res.stderr.strip() == f"{n - 3} more linked claims not shown (--limit N shows more, --limit 0 all)"
     assert f"{n} linked claims:" in run("point", "us-28:19").stdout  # default 50 shows them all
+
+
+# ---------------------------------------------------------------- topics, revisions
+
+def test_plans_topics_lists_the_plans_own_topics(run):
+    rows = json.loads(run("plans", "topics", "--format", "json").stdout)
+    by = {r["topic"]: r for r in rows}
+    assert by["znpp"]["points"] == ["us-28:19", "ua-20:12"] and by["znpp"]["plans"] == ["us-28", "ua-20"]
+    assert by["negotiations"]["points"] == []  # a topic of claims only
+    assert run("plans", "topics", "--plan", "nope").exit_code == 2
+
+
+def test_plans_diff_shows_kept_changed_dropped_and_added_points(run):
+    res = run("plans", "diff", "us-28", "ua-20", "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    army = next(r for r in rows if r["new"] == "ua-20:4")
+    assert army["old"] == "us-28:6" and army["status"] == "changed"
+    assert army["values"] == [{"name": "army_cap", "old": 600000, "new": 800000}]
+    plant = next(r for r in rows if r["new"] == "ua-20:12")
+    assert plant["old"] == "us-28:19"
+    assert {"name": "electricity_split", "old": {"Russia": 50, "Ukraine": 50}, "new": None} in plant["values"]
+    dropped = {r["old"] for r in rows if r["status"] == "dropped"}
+    assert {"us-28:7", "us-28:26"} <= dropped  # NATO membership and the amnesty are not in the 20 points
+    assert {r["new"] for r in rows if r["status"] == "added"} >= {"ua-20:10"}
+    table = run("plans", "diff", "us-28", "ua-20").stdout
+    assert "army_cap: 600000 -> 800000" in table
+
+
+def test_point_lists_its_versions_side_by_side(run):
+    data = json.loads(run("point", "ua-20:4", "--format", "json").stdout)
+    assert [(v["point"], v["values"]) for v in data["versions"]] == [
+        ("us-28:6", {"army_cap": 600000}), ("ua-20:4", {"army_cap": 800000})]
+    table = run("point", "us-28:6").stdout
+    assert "versions:" in table and "ua-20:4" in table and "army_cap=800000" in table
+    assert json.loads(run("point", "us-28:9", "--format", "json").stdout)["versions"] == []
+
+
+def test_a_plan_that_says_which_points_it_revises(run, tmp_path):
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"slug": "lake-2", "title": "Lake accord", "date": "2026-01-01", "points": [
+        {"number": 1, "title": "Fishing quota", "text": "Each side may land 900 tonnes a year.", "topic": "fish",
+         "values": {"quota_t": 900}},
+        {"number": 2, "title": "Patrols", "text": "Joint patrols sail every week.", "topic": "patrols"}]}))
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps({"slug": "lake-3", "title": "Lake accord, revised", "date": "2026-02-01",
+                               "revision_of": "lake-2", "revises": {"3": "1"}, "points": [
+        {"number": 1, "title": "Patrols", "text": "Joint patrols sail every week.", "topic": "patrols"},
+        {"number": 3, "title": "Catch limit", "text": "Each side may land 700 tonnes a year.", "topic": "fish",
+         "values": {"quota_t": 700}}]}))
+    assert run("plans", "load", str(old), str(new)).exit_code == 0
+    rows = json.loads(run("plans", "diff", "lake-2", "lake-3", "--format", "json").stdout)
+    assert [(r["status"], r["old"], r["new"], r["how"]) for r in rows] == [
+        ("kept", "lake-2:2", "lake-3:1", "content"), ("changed", "lake-2:1", "lake-3:3", "revises")]
+    assert rows[1]["values"] == [{"name": "quota_t", "old": 900, "new": 700}]

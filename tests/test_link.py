@@ -112,10 +112,11 @@ def test_talks_are_negotiations_without_plan_points(index):
     assert lc.links == ()
 
 
-def test_without_an_index_only_topics_are_given():
+def test_without_plans_there_are_no_topics_and_no_links():
+    """Topics belong to the loaded plans: with none, a claim gets neither."""
     s = "The two sides agreed an all-for-all exchange of prisoners, Ukraine's ombudsman said."
     (lc,) = link_claims(_claims(s, s), None, context=LinkContext(s))
-    assert lc.topics == ("humanitarian",) and lc.links == ()
+    assert lc.topics == () and lc.links == ()
 
 
 def test_list_items_in_other_words_link_by_content_not_position(index):
@@ -145,3 +146,52 @@ def test_port_strike_talks_in_an_article_without_the_war_are_not_negotiations(in
             "The union said its members would stay off the job for a second week.\n")
     (lc,) = _link(index, text, "Dock workers said talks with the terminal operators had collapsed overnight.")
     assert lc.topics == () and lc.links == ()
+
+
+# ---------------------------------------------------------------- whose value, passages
+
+def _spoken(text: str, sentence: str, mention: str | None, name: str | None = None) -> ExtractedClaim:
+    start = text.index(sentence)
+    return ExtractedClaim(start=start, end=start + len(sentence), kind="indirect", cue="said", rule="test",
+                          speaker_name=name, speaker_mention=mention, speaker_type="person")
+
+
+def test_a_value_with_another_subject_does_not_link(index):
+    s = "Russia's 600,000 troops in the occupied south are rotating, a Ukrainian commander said."
+    (lc,) = _link(index, s + "\n", s, published="2026-01-10")
+    assert "us-28:6" not in points(lc) and "army_size" not in lc.topics
+    s2 = "Washington wants Kyiv's army held to 600,000, a diplomat said."
+    (lc2,) = _link(index, s2 + "\n", s2, published="2026-01-10")
+    assert points(lc2) == {"us-28:6"}
+
+
+def test_a_split_links_the_plant_point_that_sets_it(index):
+    s = "An adviser said the station's output would be divided 50/50 between Moscow and Kyiv."
+    (lc,) = _link(index, s + "\n", s, published="2025-12-01")
+    assert points(lc) == {"us-28:19"}
+
+
+def test_a_front_line_report_naming_a_region_is_not_the_territory_point(index):
+    s = "The army said its units had captured Dolynka, a village in the Donetsk region, after a week of assaults."
+    (lc,) = _link(index, s + "\n", s, published="2026-01-10")
+    assert "battlefield_control" in lc.topics
+    assert "territory" not in lc.topics and not points(lc) & {"us-28:21", "ua-20:14"}
+    s2 = "The envoy said Kyiv would have to withdraw from the part of the Donetsk region it still holds."
+    (lc2,) = _link(index, s2 + "\n", s2, published="2026-01-10")
+    assert "territory" in lc2.topics
+
+
+def test_a_passage_carries_topics_until_the_subject_changes(index):
+    text = ("The energy minister said the nuclear plant at Enerhodar could restart within a year.\n"
+            "He said the first reactor needed new cooling lines.\n"
+            "The city council of Lviv said a new library would open in March.\n"
+            "It said the building had been paid for by donors.\n")
+    claims = [_spoken(text, "The energy minister said the nuclear plant at Enerhodar could restart within a year.",
+                      "The energy minister"),
+              _spoken(text, "He said the first reactor needed new cooling lines.", "He"),
+              _spoken(text, "The city council of Lviv said a new library would open in March.", "The city council"),
+              _spoken(text, "It said the building had been paid for by donors.", "It")]
+    first, follow, other, other_follow = link_claims(claims, index, context=LinkContext(text, "2026-01-10"))
+    assert first.topics == ("znpp",) and follow.topics == ("znpp",)
+    assert points(follow) == points(first) and points(first)
+    assert other.topics == () and other_follow.topics == ()

@@ -12,7 +12,7 @@ from provenance.db.engine import open_database
 from provenance.db.models import Plan, PlanPoint
 from provenance.db.plans_store import ensure_default_plans, load_plans, plan_index, point_ids
 from provenance.errors import PlanFileError
-from provenance.plans import known_topics, load_plan_file, parse_plan
+from provenance.plans import load_plan_file, parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = sorted((ROOT / "sources" / "plans").glob("*.json"))
@@ -51,7 +51,10 @@ def test_bundled_plans_have_the_reference_numbering():
     assert plans["us-28"].points[5].values == {"army_cap": 600000}
     assert plans["ua-20"].points[3].values == {"army_cap": 800000}
     assert plans["ua-20"].revision_of == "us-28"
-    assert {p.topic for pl in plans.values() for p in pl.points} <= set(known_topics())
+    for pl in plans.values():  # their topics come from the shared topics file they name
+        assert {p.topic for p in pl.points} <= set(pl.topics)
+        assert {"battlefield_control", "negotiations"} <= set(pl.topics)
+        assert pl.topics["znpp"]["description"].startswith("Zaporizhzhia")
 
 
 def _error(text: str, name: str = "plans/bad.json") -> str:
@@ -66,11 +69,62 @@ def _line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def test_unknown_topic_names_file_line_and_field():
-    bad = SMALL.replace('"topic": "elections"', '"topic": "votes"')
+WITH_TOPICS = SMALL.replace('"published_at": ["nowhere"],', '''"published_at": ["nowhere"],
+  "topics": {"army_size": {"description": "how big the army may be", "cues": ["troop ceiling"]},
+             "elections": {"description": "when the vote is held"},
+             "ceasefire": {"description": "when fighting stops"}},''')
+
+
+def test_a_plan_without_topics_takes_them_from_its_points():
+    plan = parse_plan(SMALL, "plans/small.json")
+    assert set(plan.topics) == {"army_size", "elections", "ceasefire"}
+    assert plan.topics["elections"] == {"description": "Vote", "cues": []}
+
+
+def test_a_plan_carries_its_own_topics():
+    plan = parse_plan(WITH_TOPICS, "plans/small.json")
+    assert plan.topics["army_size"] == {"description": "how big the army may be", "cues": ["troop ceiling"]}
+
+
+def test_a_topic_the_plan_does_not_declare_names_file_line_and_field():
+    bad = WITH_TOPICS.replace('"topic": "elections"', '"topic": "votes"')
     msg = _error(bad)
     assert msg.startswith(f"plans/bad.json:{_line_of(bad, 'votes')}: points[1].topic: ")
-    assert "'votes' is not a known topic" in msg
+    assert "'votes' is not a topic of this plan (its topics: army_size, ceasefire, elections)" in msg
+
+
+def test_bad_topics_are_reported_with_line_and_field():
+    bad = WITH_TOPICS.replace('"cues": ["troop ceiling"]', '"cues": "(unclosed"')
+    assert _error(bad).startswith(f"plans/bad.json:{_line_of(bad, '(unclosed')}: topics.army_size.cues[0]: ")
+    bad = WITH_TOPICS.replace('"description": "when the vote is held"', '"descr": "x"')
+    line = _line_of(bad, '"descr"')
+    assert _error(bad).startswith(f"plans/bad.json:{line}: topics.elections.descr: unknown field")
+    bad = WITH_TOPICS.replace('"army_size": {"description"', '"Army Size": {"description"')
+    assert "topics.Army Size: 'Army Size' is not a topic slug" in _error(bad)
+
+
+def test_a_topics_file_the_plan_names(tmp_path):
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "topics" / "shared.json").write_text(
+        '{"subject": ["islanders"],\n "topics": {"army_size": {"description": "army"},\n'
+        ' "elections": {"description": "vote"}, "ceasefire": {"description": "truce"}}}\n')
+    f = tmp_path / "p.json"
+    f.write_text(SMALL.replace('"published_at": ["nowhere"],', '"published_at": ["nowhere"], "topics": "topics/shared.json",'))
+    plan = load_plan_file(f)
+    assert plan.topics["ceasefire"]["description"] == "truce" and plan.subject == ("islanders",)
+    (tmp_path / "topics" / "shared.json").write_text('{"topics": {"army_size": {"description": "army"},\n "x": 3}}')
+    with pytest.raises(PlanFileError, match=r"shared\.json:2: topics\.x: must be an object"):
+        load_plan_file(f)
+    f.write_text(SMALL.replace('"published_at": ["nowhere"],', '"published_at": ["nowhere"],\n "topics": "none.json",'))
+    with pytest.raises(PlanFileError, match=r"p\.json:6: topics: topics file 'none.json' not found"):
+        load_plan_file(f)
+
+
+def test_revises_maps_points_of_the_plan_it_revises():
+    text = SMALL.replace('"published_at": ["nowhere"],', '"published_at": ["nowhere"], "revision_of": "old-9",\n "revises": {"1": "4", "3": [7, 8]},')
+    assert parse_plan(text, "p.json").revises == {"1": ["4"], "3": ["7", "8"]}
+    assert "revises.5: '5' is not a point number of this plan" in _error(text.replace('"3": [7, 8]', '"5": 2'))
+    assert "revises: needs 'revision_of'" in _error(text.replace('"revision_of": "old-9",', ""))
 
 
 def test_missing_field_names_the_point_and_its_line():
@@ -108,8 +162,9 @@ def test_wrong_type_and_unknown_field():
 
 def test_toml_plan_file(tmp_path):
     f = tmp_path / "t.toml"
-    f.write_text('slug = "toml-1"\ntitle = "T"\n\n[[points]]\nnumber = 1\ntitle = "A"\ntext = "B"\ntopic = "nope"\n')
-    with pytest.raises(PlanFileError, match=r"t\.toml:8: points\[0\]\.topic: 'nope'"):
+    f.write_text('slug = "toml-1"\ntitle = "T"\n\n[topics.amnesty]\ndescription = "who is pardoned"\n\n'
+                 '[[points]]\nnumber = 1\ntitle = "A"\ntext = "B"\ntopic = "nope"\n')
+    with pytest.raises(PlanFileError, match=r"t\.toml:11: points\[0\]\.topic: 'nope'"):
         load_plan_file(f)
     f.write_text(f.read_text().replace('"nope"', '"amnesty"'))
     assert load_plan_file(f).points[0].topic == "amnesty"
@@ -135,7 +190,7 @@ def test_load_is_idempotent_and_updates_in_place(session, tmp_path):
 def test_a_bad_file_loads_nothing(session, tmp_path):
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
     good.write_text(SMALL)
-    bad.write_text(SMALL.replace("test-3", "test-4").replace('"ceasefire"', '"peace"'))
+    bad.write_text(WITH_TOPICS.replace("test-3", "test-4").replace('"topic": "ceasefire"', '"topic": "peace"'))
     with pytest.raises(PlanFileError, match="bad.json"):
         load_plans(session, [good, bad])
     assert session.scalars(select(Plan)).all() == []

@@ -1,5 +1,5 @@
-"""The topic lexicon on sentences of our own writing: for every topic of rules/topics.json
-one sentence that must get it (vocabulary beyond the plan's own wording) and one that uses
+"""The topics of the shipped plans (sources/plans/topics/russia-ukraine.json) on sentences
+of our own writing: for every topic one sentence that must get it (vocabulary beyond the plan's own wording) and one that uses
 nearby words but has no plan subject and must stay empty."""
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from provenance.link import LinkContext, link_claims, on_subject
+from provenance.link import LinkContext, PlanIndex, link_claims, on_subject
+from provenance.plans import load_plan_file
 from provenance.records import ExtractedClaim
 
-TOPICS = set(json.loads((Path(__file__).resolve().parent.parent / "provenance" / "rules" / "topics.json")
+ROOT = Path(__file__).resolve().parent.parent
+TOPICS = set(json.loads((ROOT / "sources" / "plans" / "topics" / "russia-ukraine.json")
                         .read_text(encoding="utf-8"))["topics"])
+INDEX = PlanIndex.from_records(load_plan_file(f) for f in sorted((ROOT / "sources" / "plans").glob("*.json")))
 
 POSITIVE = [
     ('sovereignty', "The foreign minister said Ukraine's statehood and sovereignty were not up for discussion."),
@@ -78,7 +81,7 @@ def _topics(sentence: str, article: str | None = None) -> tuple[str, ...]:
     start = text.index(sentence)
     claim = ExtractedClaim(start=start, end=start + len(sentence), kind="indirect", cue="said", rule="test",
                            speaker_name=None, speaker_mention=None, speaker_type=None)
-    (lc,) = link_claims([claim], None, context=LinkContext(text))
+    (lc,) = link_claims([claim], INDEX, context=LinkContext(text))
     return lc.topics
 
 
@@ -128,7 +131,7 @@ ARTICLE_OFF_SUBJECT = (
 
 
 def test_an_article_not_about_the_war_gets_no_topics():
-    assert not on_subject(ARTICLE_OFF_SUBJECT)
+    assert not on_subject(ARTICLE_OFF_SUBJECT, INDEX)
     for s in ("A freight analyst said negotiations were unlikely to resume before the weekend.",
               "the minister said the government would not intervene at this stage."):
         assert _topics(s, ARTICLE_OFF_SUBJECT) == ()
@@ -137,6 +140,6 @@ def test_an_article_not_about_the_war_gets_no_topics():
 def test_the_same_words_in_an_article_about_the_war_do_get_topics():
     article = ("Ukrainian and Russian delegations met in Vienna on Monday.\n"
                "A Kremlin aide said negotiations were unlikely to resume before the weekend.\n")
-    assert on_subject(article)
+    assert on_subject(article, INDEX)
     assert _topics("A Kremlin aide said negotiations were unlikely to resume before the weekend.", article) == (
         "negotiations",)

@@ -11,7 +11,9 @@ from . import pass_app
 
 __all__ = ["plans", "points", "point"]
 
-PLAN_COLUMNS = ["slug", "title", "date", "points", "claims"]
+PLAN_COLUMNS = ["slug", "title", "date", "revision_of", "topics", "points", "claims"]
+TOPIC_COLUMNS = ["topic", "description", "plans", "points"]
+DIFF_COLUMNS = ["status", "old", "new", "title", "values"]
 POINT_COLUMNS = ["point", "topic", "title", "values", "claims"]
 CLAIM_COLUMNS = ["outlet", "speaker", "published", "relation", "claim_id", "text"]
 
@@ -28,6 +30,8 @@ def plans(ctx, fmt):
     Example:
       provenance plans
       provenance plans load sources/plans/us-28.json
+      provenance plans topics
+      provenance plans diff us-28 ua-20
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -62,6 +66,65 @@ def load(app, files):
         results = load_plans(s, paths)
     for r in results:
         say(r.line())
+
+
+@plans.command("topics")
+@click.option("--plan", "plan", metavar="SLUG", help="Only this plan's topics, e.g. us-28.")
+@format_option(("table", "json"))
+@pass_app
+def topics(app, plan, fmt):
+    """List the topics of the loaded plans: slug, description, cues, the plans that
+    have it and its points.  Each plan file carries its own topics.
+
+    \b
+    Example:
+      provenance plans topics
+      provenance plans topics --plan ua-20 --format json
+    """
+    from ..db.plans_store import ensure_default_plans, list_topics
+
+    with app.session() as s:
+        ensure_default_plans(s)
+        rows = list_topics(s, plan)
+    if fmt == "table":
+        rows = [dict(r, plans=", ".join(r["plans"]), points=", ".join(r["points"]) or "-") for r in rows]
+    emit(rows, fmt, TOPIC_COLUMNS, widths={"description": 60, "points": 40}, empty_message="no topics")
+
+
+@plans.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@format_option(("table", "json"))
+@pass_app
+def diff(app, old, new, fmt):
+    """Compare two plans point by point: kept, changed (with the values that
+    changed), dropped and added.  A plan that revises another maps its points
+    with `revises` where it says so, by content elsewhere.
+
+    \b
+    Example:
+      provenance plans diff us-28 ua-20
+      provenance plans diff us-28 ua-20 --format json
+    """
+    from ..db.plans_store import ensure_default_plans, plan_diff
+
+    with app.session() as s:
+        ensure_default_plans(s)
+        rows = plan_diff(s, old, new)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = []
+    for r in rows:
+        title = r["new_title"] if r["new_title"] and r["old_title"] in (None, r["new_title"]) else (
+            f"{r['old_title']} -> {r['new_title']}" if r["new_title"] else r["old_title"])
+        values = "; ".join(f"{v['name']}: {_cell(v['old'])} -> {_cell(v['new'])}" for v in r["values"])
+        table.append(dict(status=r["status"], old=r["old"] or "-", new=r["new"] or "-", title=title, values=values))
+    emit(table, "table", DIFF_COLUMNS, widths={"title": 50, "values": 70}, empty_message="no points")
+
+
+def _cell(v) -> str:
+    return "-" if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
 
 
 @click.command()
@@ -106,12 +169,13 @@ def point(app, ref, limit, fmt):
       provenance point us-28:19
       provenance point ua-20:12 --limit 0 --format json
     """
-    from ..db.plans_store import ensure_default_plans
+    from ..db.plans_store import ensure_default_plans, point_versions
     from ..query import point_view
 
     with app.session() as s:
         ensure_default_plans(s)
         data = point_view(s, ref, limit or None)
+        data["versions"] = point_versions(s, data["point"])
     shown, total = len(data["claims"]), data["claims_total"]
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -121,6 +185,13 @@ def point(app, ref, limit, fmt):
     if data["values"]:
         out.append("  values: " + _values_cell(data["values"]))
     out.append(f"  plan: {data['plan_title']}")
+    if data["versions"]:
+        out.append("  versions:")
+        width = max(len(v["point"]) for v in data["versions"])
+        for v in data["versions"]:
+            mark = "*" if v["point"] == data["point"] else " "
+            vals = _values_cell(v["values"]) or "-"
+            out.append(f"  {mark} {v['point']:{width}}  {v['date'] or '':10}  {v['claims']:4} claims  {v['title']}  [{vals}]")
     click.echo("\n".join(out))
     if not data["claims"]:
         say("no claims linked to this point")

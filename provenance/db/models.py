@@ -152,6 +152,10 @@ class Plan(Base):
     published_at: Mapped[list] = mapped_column(JSON, default=list)  # where its text was published
     revision_of: Mapped[str | None] = mapped_column(String(60))
     file_sha256: Mapped[str | None] = mapped_column(String(64))
+    topics: Mapped[dict | None] = mapped_column(JSON)  # slug -> {"description", "cues"}
+    names: Mapped[list | None] = mapped_column(JSON)  # phrases that name the plan
+    subject: Mapped[list | None] = mapped_column(JSON)  # words of its negotiation
+    revises: Mapped[dict | None] = mapped_column(JSON)  # this plan's point -> earlier points
 
     points: Mapped[list[PlanPoint]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="PlanPoint.number"

@@ -62,7 +62,8 @@ def upsert_plan(session: Session, rec: PlanRecord) -> LoadResult:
         session.add(plan)
         status = "added"
     fields = dict(title=rec.title, date=rec.date, published_at=list(rec.published_at),
-                  revision_of=rec.revision_of, file_sha256=rec.sha256)
+                  revision_of=rec.revision_of, file_sha256=rec.sha256, topics=dict(rec.topics),
+                  names=list(rec.names), subject=list(rec.subject), revises=dict(rec.revises))
     changed = status == "added"
     for k, v in fields.items():
         if getattr(plan, k) != v:
@@ -122,7 +123,24 @@ def list_plans(session: Session) -> list[dict]:
         .order_by(Plan.date, Plan.slug)
     ).all()
     return [dict(slug=p.slug, title=p.title, date=p.date, revision_of=p.revision_of,
-                 published_at=list(p.published_at or []), points=np_, claims=nc) for p, np_, nc in rows]
+                 published_at=list(p.published_at or []), topics=len(p.topics or {}), points=np_, claims=nc)
+            for p, np_, nc in rows]
+
+
+def list_topics(session: Session, plan: str | None = None) -> list[dict]:
+    """Every topic of the loaded plans (or of one): slug, description, cues, the plans
+    that use it and its number of points."""
+    q = select(Plan).options(selectinload(Plan.points)).order_by(Plan.date, Plan.slug)
+    if plan:
+        q = q.where(Plan.id == get_plan(session, plan).id)
+    out: dict[str, dict] = {}
+    for p in session.scalars(q):
+        for slug, t in (p.topics or {}).items():
+            row = out.setdefault(slug, dict(topic=slug, description=t.get("description", ""),
+                                            cues=list(t.get("cues") or []), plans=[], points=[]))
+            row["plans"].append(p.slug)
+            row["points"].extend(f"{p.slug}:{pt.number}" for pt in p.points if pt.topic == slug)
+    return sorted(out.values(), key=lambda r: r["topic"])
 
 
 def get_plan(session: Session, slug: str) -> Plan:
@@ -159,3 +177,33 @@ def plan_index(session: Session) -> PlanIndex:
     """The linker's view of the stored plans (plain frozen records, safe to hand to workers)."""
     plans = session.scalars(select(Plan).options(selectinload(Plan.points)).order_by(Plan.slug)).all()
     return PlanIndex.from_records(plans)
+
+
+# --- revisions ---
+
+def plan_diff(session: Session, old: str, new: str) -> list[dict]:
+    """Points kept, changed, dropped and added from plan `old` to plan `new`."""
+    from ..plan_revisions import diff_plans
+
+    get_plan(session, old), get_plan(session, new)
+    index = plan_index(session)
+    plans = {p.slug: p for p in index.plans}
+    return [d.as_dict() for d in diff_plans(plans[old], plans[new])]
+
+
+def point_versions(session: Session, ref: str) -> list[dict]:
+    """The versions of a point in the plans it was revised from or into, oldest first,
+    each with its values and number of linked claims."""
+    from ..plan_revisions import versions_of
+
+    index = plan_index(session)
+    found = versions_of(ref, index)
+    if len(found) < 2:
+        return []
+    ids = point_ids(session)
+    counts = dict(session.execute(select(ClaimPoint.point_id, func.count(ClaimPoint.claim_id))
+                                  .where(ClaimPoint.point_id.in_([ids[p.ref] for p in found]))
+                                  .group_by(ClaimPoint.point_id)).all())
+    dates = {p.slug: p.date for p in index.plans}
+    return [dict(point=p.ref, plan=p.plan, date=dates[p.plan], title=p.title, text=p.text, values=dict(p.values),
+                 claims=counts.get(ids[p.ref], 0)) for p in found]
