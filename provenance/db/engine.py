@@ -13,7 +13,7 @@ from ..errors import DatabaseError, SchemaOutOfDate
 from ..settings import is_sqlite
 
 # The newest migration; checked without importing alembic on every command.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0007"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
 SQLITE_BUSY_MS = 30_000
 SCHEMA_LOCK_KEY = 0x70726F76  # pg_advisory_lock key while creating/upgrading the schema
