@@ -99,15 +99,16 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True, batch: int |
             summary.unchanged += 1
             say(f"{item.path}: already stored, nothing new")
 
+    if dask:  # rows come back a partition at a time; by default each partition is one transaction
+        from .scale.dask_engine import process_on_dask
+        results = process_on_dask(dask, files, overrides, index, stored, budget)
+        batch = batch or results.size
+    else:
+        results = process_paths(files, overrides, workers, index, stored, budget=budget)
     writer = BatchWriter(app, cache.points, batch or DEFAULT_BATCH, stored_one)
     show = sys.stderr.isatty()
     with click.progressbar(length=0, label="ingesting", file=sys.stderr, hidden=not show,
                            show_pos=True) as bar:
-        if dask:
-            from .scale.dask_engine import process_on_dask
-            results = process_on_dask(dask, files, overrides, index, stored, kinds, budget)
-        else:
-            results = process_paths(files, overrides, workers, index, stored, budget=budget)
         try:
             for done in results:
                 summary.read += 1
