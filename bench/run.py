@@ -3,10 +3,16 @@
 Environment: BENCH_N (articles, default 20000), BENCH_WORKERS (default: CPUs),
 BENCH_DIR (work folder, default bench/work), BENCH_OUT (default bench/results.json),
 BENCH_REPEAT (query repetitions, default 30), BENCH_REUSE=1 (re-measure detection
-and queries on the database kept from an earlier ingest of the same corpus).
+and queries on the database kept from an earlier ingest of the same corpus),
+BENCH_FLOOR_RUNS (floor runs, default 3: the median is kept), BENCH_STAGE_N
+(articles timed stage by stage in one process, default 200), BENCH_DASK (local
+Dask worker counts to time `ingest --dask local:N` with, default "1,2"; empty: skip).
 Writes results.json (and results-<N>.json, kept per size) with the keys: articles, claims, ingest_s, articles_per_s,
-mb_per_s, claims_per_s, floor_s, ingest_over_floor, peak_rss_mb, workers,
-query_ms (name -> {p50, p95}), export_claims_per_s, detect_s.
+mb_per_s, claims_per_s, floor_s (median), floor_runs_s, ingest_over_floor, peak_rss_mb, workers,
+query_ms (name -> {p50, p95}), export_claims_per_s, detect_s, stages ({articles, cpu_ms, wall_ms}: per
+article by stage: read, extract, link, rows, write_batch_1, write_batch_50, write_one_by_one),
+writer_cpu_ms (the loader at the default batch), dask_s ({workers: seconds}), dask_articles_per_s,
+dask_speedup (2 workers over 1).
 """
 from __future__ import annotations
 
@@ -22,7 +28,10 @@ from pathlib import Path
 
 import psutil
 
+from provenance.scale.writer import DEFAULT_BATCH
+
 from .corpus import build
+from .stages import measure
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVENANCE = str(Path(sys.executable).parent / "provenance")
@@ -125,6 +134,25 @@ def time_queries(db: str, repeat: int) -> dict[str, dict[str, float]]:
     return out
 
 
+def time_dask(work: Path, n: int, counts: list[int]) -> dict:
+    """`ingest --no-detect --dask local:N` of the corpus into a fresh database, for each N."""
+    if not counts:
+        return {}
+    seconds = {}
+    for w in counts:
+        db = work / f"dask-{n}-{w}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        print(f"bench: ingesting with --dask local:{w}", file=sys.stderr)
+        seconds[str(w)], _, _ = run_measured([PROVENANCE, "--db", str(db), "ingest", "--no-detect", "--dask",
+                                              f"local:{w}", str(work / f"corpus-{n}")])
+    out = {"dask_s": {k: round(v, 2) for k, v in seconds.items()},
+           "dask_articles_per_s": {k: round(n / v, 1) for k, v in seconds.items()}}
+    if "1" in seconds and "2" in seconds:
+        out["dask_speedup"] = round(seconds["1"] / seconds["2"], 2)
+    return out
+
+
 def main() -> int:
     n = int(os.environ.get("BENCH_N", "20000"))
     workers = int(os.environ.get("BENCH_WORKERS", str(len(os.sched_getaffinity(0)))))
@@ -153,22 +181,31 @@ def main() -> int:
     claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
     articles = con.execute("SELECT count(*) FROM sources").fetchone()[0]
     con.close()
+    if os.environ.get("BENCH_REUSE") == "1" and record.exists() and kept.exists():
+        floor_runs = json.loads(record.read_text()).get("floor_runs_s", [floor_s])
     if not (os.environ.get("BENCH_REUSE") == "1" and record.exists() and kept.exists()):
-        floor_s = floor(paths, claims, work / "floor.db")
+        floor_runs = [floor(paths, claims, work / "floor.db")
+                      for _ in range(int(os.environ.get("BENCH_FLOOR_RUNS", "3")))]
+        floor_s = statistics.median(floor_runs)
         _copy_db(db, kept)
         record.write_text(json.dumps({"ingest_s": ingest_s, "peak_rss_mb": peak, "floor_s": floor_s,
-                                      "workers": workers}) + "\n")
+                                      "floor_runs_s": floor_runs, "workers": workers}) + "\n")
     detect_s, _, _ = run_measured([PROVENANCE, "--db", str(db), "contradictions", "detect"])
     url = "sqlite:///" + str(db)
     query_ms = time_queries(url, repeat)
     export_s, _, _ = run_measured([PROVENANCE, "--db", str(db), "export", "claims", "--format", "jsonl",
                                    "-o", str(work / "claims.jsonl")])
+    print("bench: timing the stages in one process", file=sys.stderr)
+    stages = measure(paths[:int(os.environ.get("BENCH_STAGE_N", "200"))], work)
+    dask = time_dask(work, n, [int(w) for w in os.environ.get("BENCH_DASK", "1,2").split(",") if w.strip()])
     results = {
         "articles": articles, "claims": claims, "ingest_s": round(ingest_s, 2),
         "articles_per_s": round(articles / ingest_s, 1), "mb_per_s": round(mb / ingest_s, 2),
         "claims_per_s": round(claims / ingest_s, 1), "floor_s": round(floor_s, 2),
         "ingest_over_floor": round(ingest_s / floor_s, 2), "peak_rss_mb": round(peak, 1), "workers": workers,
         "query_ms": query_ms, "export_claims_per_s": round(claims / export_s, 1), "detect_s": round(detect_s, 2),
+        "floor_runs_s": [round(f, 2) for f in floor_runs], "stages": stages,
+        "writer_cpu_ms": stages["cpu_ms"][f"write_batch_{DEFAULT_BATCH}"], **dask,
     }
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(results, indent=2) + "\n")
@@ -179,6 +216,9 @@ def main() -> int:
         if key == "query_ms":
             for q, v in value.items():
                 print(f"{'query ' + q:{width + 10}} p50 {v['p50']:8.2f} ms   p95 {v['p95']:8.2f} ms")
+        elif key == "stages":
+            for stage, cpu in value["cpu_ms"].items():
+                print(f"{'ms/article ' + stage:{width + 10}} cpu {cpu:8.2f}   wall {value['wall_ms'][stage]:8.2f}")
         else:
             print(f"{key:{width + 10}} {value}")
     print(f"wrote {out_path}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Running a batch: process files, store each article in its own transaction,
+"""Running a batch: process files, store them a batch of articles per transaction,
 report bad files and go on, then detect contradictions once."""
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from .db.models import Source
-from .db.store import StoreCache, article_from_source, replace_claims, serialize_writers, store_article
+from .db.store import StoreCache, article_from_source, replace_claims, serialize_writers
 from .errors import UsageError
 from .pipeline import EXTRACTOR_VERSION, analyse, default_workers, process_paths
 from .render import say
+from .scale.writer import transient
 
 RETRIES = 3
 
@@ -51,25 +52,6 @@ def prepare(session: Session) -> tuple[object, StoreCache, dict]:
     return plan_index(session), cache, outlet_kinds()
 
 
-TRANSIENT = ("deadlock", "could not serialize", "database is locked")
-
-
-def _store_with_retry(app, article, claims, cache, kinds) -> bool:
-    """Store one article in its own transaction; a deadlock or lock timeout
-    between concurrent writers is retried."""
-    for attempt in range(RETRIES):
-        try:
-            with app.session() as session:
-                _, created = store_article(session, article, list(claims), cache, kinds, EXTRACTOR_VERSION)
-                return created
-        except OperationalError as exc:
-            if attempt == RETRIES - 1 or not any(t in str(exc.orig).lower() for t in TRANSIENT):
-                raise
-            cache.forget()
-            time.sleep(0.2 * (attempt + 1))
-    return False
-
-
 def _detect_with_retry(app) -> None:
     """Detect contradictions in one transaction, one process at a time (the lock
     makes a concurrent ingest wait, then see this one's findings)."""
@@ -82,13 +64,18 @@ def _detect_with_retry(app) -> None:
                 detect_and_store(session)
                 return
         except OperationalError as exc:
-            if attempt == RETRIES - 1 or not any(t in str(exc.orig).lower() for t in TRANSIENT):
+            if attempt == RETRIES - 1 or not transient(exc):
                 raise
             time.sleep(0.2 * (attempt + 1))
 
 
-def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
+def run_ingest(app, paths, overrides, workers, detect: bool = True, batch: int | None = None,
+               budget: float | None = None, dask: str | None = None) -> Summary:
+    """Ingest `paths`: analysed in `workers` processes (or on the Dask cluster
+    `dask`), stored `batch` articles per transaction by one writer."""
     from .ingest import iter_input_files
+    from .scale.rows import article_rows
+    from .scale.writer import DEFAULT_BATCH, BatchWriter
 
     started = time.perf_counter()
     summary = Summary()
@@ -103,10 +90,25 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
             _fail(summary, f"{p}: no such file or folder")
     files = iter_input_files(existing)
     workers = workers or default_workers()
+
+    def stored_one(item, created: bool) -> None:
+        if created:
+            summary.new += 1
+            summary.claims += len(item.claims)
+        else:
+            summary.unchanged += 1
+            say(f"{item.path}: already stored, nothing new")
+
+    if dask:  # rows come back a partition at a time; by default each partition is one transaction
+        from .scale.dask_engine import process_on_dask
+        results = process_on_dask(dask, files, overrides, index, stored, budget)
+        batch = batch or results.size
+    else:
+        results = process_paths(files, overrides, workers, index, stored, budget=budget)
+    writer = BatchWriter(app, cache.points, batch or DEFAULT_BATCH, stored_one)
     show = sys.stderr.isatty()
     with click.progressbar(length=0, label="ingesting", file=sys.stderr, hidden=not show,
                            show_pos=True) as bar:
-        results = process_paths(files, overrides, workers, index, stored)
         try:
             for done in results:
                 summary.read += 1
@@ -114,12 +116,9 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
                 if done.error:
                     _fail(summary, done.error)
                     continue
-                if _store_with_retry(app, done.article, done.claims, cache, kinds):
-                    summary.new += 1
-                    summary.claims += len(done.claims)
-                else:
-                    summary.unchanged += 1
-                    say(f"{done.path}: already stored, nothing new")
+                writer.add(done.rows if done.rows is not None
+                           else article_rows(done.article, done.claims, kinds, EXTRACTOR_VERSION))
+            writer.flush()
         finally:
             results.close()  # stops the worker pool at once on an error or Ctrl-C
     if summary.read == 0 and summary.failed == 0:

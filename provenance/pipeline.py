@@ -7,7 +7,8 @@
 
 Extraction runs in N worker processes; the parent is the only writer.  At most
 a few articles per worker are in flight, so memory does not grow with the
-number of files.
+number of files.  Each file has a time budget (budget.py): a file that takes
+longer is reported as too slow to analyse and the batch goes on.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .budget import DEFAULT_BUDGET, TooSlow, time_budget
 from .errors import InputError, ProvenanceError
 from .records import Article, LinkedClaim
 
@@ -29,14 +31,16 @@ EXTRACTOR_VERSION = "1"
 class Processed:
     path: str
     article: Article | None
-    claims: tuple[LinkedClaim, ...] = ()
+    claims: tuple[LinkedClaim, ...] = ()  # empty when rows are given
     error: str | None = None
+    rows: object = None  # scale.rows.ArticleRows, when built where the article was analysed
 
 
 # Set in each process that analyses files (the parent, or each worker by its
 # initializer): the plan index, and the SHA-256 digests of articles already stored.
 _INDEX = None
 _STORED: frozenset[bytes] = frozenset()
+_BUDGET: float = DEFAULT_BUDGET  # seconds a file may take; 0: no limit
 
 
 def analyse(article: Article, index=None) -> list[LinkedClaim]:
@@ -49,7 +53,36 @@ def analyse(article: Article, index=None) -> list[LinkedClaim]:
 
 
 def process_path(path: str, overrides: dict | None = None) -> Processed:
-    """Read one file and analyse it; bad input becomes an error line, not an exception."""
+    """Read one file and analyse it within the time budget; bad input becomes
+    an error line, not an exception."""
+    _warm_up()
+    try:
+        with time_budget(_BUDGET):
+            return _process_path(path, overrides)
+    except TooSlow:
+        return Processed(path, None, error=f"{path}: too slow to analyse (over the {_BUDGET:g} s budget per file)")
+
+
+_WARM = False
+_WARM_TEXT = ("Harbour talks\nThe minister said on Monday that the talks would resume, according to AFP. "
+              "\"We are ready,\" she said.\n")
+
+
+def _warm_up() -> None:
+    """Once per process, outside the budget: import the readers, load the
+    lexicons and compile the patterns, so the first file's budget is its own."""
+    global _WARM
+    if _WARM:
+        return
+    _WARM = True
+    from .ingest import html  # noqa: F401  (the HTML readers and their libraries)
+    from .ingest.normalize import sha256_text
+
+    _rows(Article(path="warm-up", text=_WARM_TEXT, sha256=sha256_text(_WARM_TEXT)), analyse(
+        Article(path="warm-up", text=_WARM_TEXT, sha256=sha256_text(_WARM_TEXT))))
+
+
+def _process_path(path: str, overrides: dict | None) -> Processed:
     from .ingest import read_article
 
     try:
@@ -58,14 +91,23 @@ def process_path(path: str, overrides: dict | None = None) -> Processed:
             article = replace(article, path=article.path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
         if bytes.fromhex(article.sha256) in _STORED:  # stored before this run: nothing to extract
             return Processed(path, article)
-        return Processed(path, article, tuple(analyse(article)))
+        claims = tuple(analyse(article))
+        return Processed(path, article, rows=_rows(article, claims))  # the rows only: cheaper to send back
     except InputError as exc:
         return Processed(path, None, error=str(exc))
-    except ProvenanceError:
-        raise  # a usage error (bad override) concerns the whole command
+    except (ProvenanceError, TooSlow):
+        raise  # a usage error (bad override) concerns the whole command; the budget is handled above
     except Exception as exc:  # a reader/extractor bug on one odd file must not sink the batch
         detail = (str(exc).strip().splitlines() or [""])[0][:200]
         return Processed(path, None, error=f"{path}: cannot be processed ({type(exc).__name__}: {detail})")
+
+
+def _rows(article: Article, claims) -> object:
+    """The article's rows for the loader, built here so the writer only merges them."""
+    from .ingest.outlets import outlet_kinds
+    from .scale.rows import article_rows
+
+    return article_rows(article, claims, outlet_kinds(), EXTRACTOR_VERSION)
 
 
 def _utf8(text: str) -> bool:
@@ -80,15 +122,16 @@ def _work(args: tuple[str, dict | None]) -> Processed:
     return process_path(*args)
 
 
-def _setup(index, stored: frozenset[bytes]) -> None:
-    global _INDEX, _STORED
+def _setup(index, stored: frozenset[bytes], budget: float | None = None) -> None:
+    global _INDEX, _STORED, _BUDGET
     _INDEX, _STORED = index, stored
+    _BUDGET = DEFAULT_BUDGET if budget is None else budget
 
 
-def _worker_init(index, stored: frozenset[bytes]) -> None:
+def _worker_init(index, stored: frozenset[bytes], budget: float | None = None) -> None:
     """Workers get the run's data and ignore Ctrl-C: the parent alone handles it
     and terminates the pool."""
-    _setup(index, stored)
+    _setup(index, stored, budget)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -97,10 +140,11 @@ def default_workers() -> int:
 
 
 def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, index,
-                  stored: frozenset[bytes] = frozenset()) -> Iterator[Processed]:
+                  stored: frozenset[bytes] = frozenset(), budget: float | None = None) -> Iterator[Processed]:
     """Yield Processed records in input order, extracting in `workers` processes.
-    Articles whose digest is in `stored` are read but not analysed."""
-    _setup(index, stored)
+    Articles whose digest is in `stored` are read but not analysed; a file
+    over the time budget (seconds; None: the default, 0: none) is an error."""
+    _setup(index, stored, budget)
     jobs = ((str(p), overrides) for p in paths)
     if workers <= 1:
         for job in jobs:
@@ -108,7 +152,7 @@ def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, i
         return
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     window = workers * 4
-    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(index, stored))
+    pool = ctx.Pool(workers, initializer=_worker_init, initargs=(index, stored, budget))
     try:
         pending: deque = deque()
         for job in jobs:

@@ -9,7 +9,15 @@ import sys
 from conftest import ROOT
 
 KEYS = {"articles", "claims", "ingest_s", "articles_per_s", "floor_s", "ingest_over_floor", "peak_rss_mb",
+        "floor_runs_s", "stages", "writer_cpu_ms", "dask_s", "dask_articles_per_s", "dask_speedup",
         "workers", "query_ms", "detect_s"}
+
+
+def sqlite_claims(path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT count(*) FROM claims").fetchone()[0]
 
 
 def test_bench_runs_small_and_writes_all_keys(tmp_path):
@@ -23,17 +31,24 @@ def test_bench_runs_small_and_writes_all_keys(tmp_path):
     assert json.loads((tmp_path / "results-12.json").read_text()) == results  # kept per size too
     assert results["articles"] == 12 and results["claims"] > 12
     assert set(results["query_ms"]) >= {"who-said", "claims --speaker", "point"}
+    assert len(results["floor_runs_s"]) == 3 and min(results["floor_runs_s"]) <= results["floor_s"]
+    assert set(results["stages"]["cpu_ms"]) == set(results["stages"]["wall_ms"]) >= {
+        "read", "extract", "link", "rows", "write_batch_1", "write_batch_50", "write_one_by_one"}
+    assert results["writer_cpu_ms"] == results["stages"]["cpu_ms"]["write_batch_50"] > 0
+    assert set(results["dask_s"]) == {"1", "2"} and results["dask_speedup"] > 0
+    assert sqlite_claims(tmp_path / "work" / "dask-12-2.db") == results["claims"]  # the Dask ingest stored them all
     names = sorted(p.name for p in (tmp_path / "work" / "corpus-12").iterdir() if not p.name.startswith("."))
     assert any(n.endswith(".html") for n in names) and any(n.endswith(".txt") for n in names)
     texts = {(tmp_path / "work" / "corpus-12" / n).read_text() for n in names}
     assert len(texts) == 12  # no two articles identical
     # BENCH_REUSE=1: detection and queries measured again on the kept database, the ingest record reused
     env["BENCH_REUSE"] = "1"
+    env["BENCH_DASK"] = ""  # measured once above
     again = subprocess.run([sys.executable, "-m", "bench.run"], cwd=ROOT, env=env, capture_output=True, text=True,
                            timeout=300)
     assert again.returncode == 0, again.stderr
     assert "reusing the ingest" in again.stderr
     second = json.loads((tmp_path / "results.json").read_text())
-    assert KEYS <= second.keys()
+    assert KEYS - {"dask_s", "dask_articles_per_s", "dask_speedup"} <= second.keys()
     assert (second["ingest_s"], second["floor_s"], second["claims"]) == (results["ingest_s"], results["floor_s"],
                                                                         results["claims"])

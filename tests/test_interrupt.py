@@ -48,8 +48,8 @@ def make_corpus(folder: Path, n: int = N_ARTICLES, seed: int = 20251126) -> None
         (folder / f"a{i:04d}.txt").write_text(title + "\n" + "\n".join(body) + "\n", encoding="utf-8")
 
 
-def ingest(db: str, folder: Path, **popen) -> subprocess.Popen:
-    return subprocess.Popen([PROV, "--db", db, "ingest", "--no-detect", "--workers", "2", str(folder)],
+def ingest(db: str, folder: Path, *options: str, **popen) -> subprocess.Popen:
+    return subprocess.Popen([PROV, "--db", db, "ingest", "--no-detect", "--workers", "2", *options, str(folder)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
                             start_new_session=True, **popen)
 
@@ -144,9 +144,9 @@ def clean(corpus, tmp_path_factory) -> dict[str, int]:
     return counts
 
 
-def kill_midway_then_rerun(url: str, corpus: Path, stored_count, check_partial=None
+def kill_midway_then_rerun(url: str, corpus: Path, stored_count, check_partial=None, options: tuple = ()
                            ) -> tuple[int, subprocess.CompletedProcess]:
-    proc = ingest(url, corpus)
+    proc = ingest(url, corpus, *options)
     try:
         reached = wait_for(lambda: stored_count() >= N_ARTICLES // 6, proc)
         assert reached, "the batch ended before it could be killed: " + proc.stderr.read()[-2000:]
@@ -162,24 +162,31 @@ def kill_midway_then_rerun(url: str, corpus: Path, stored_count, check_partial=N
     at_kill = stored_count()
     if check_partial is not None:
         check_partial()
-    again = ingest(url, corpus)
+    again = ingest(url, corpus, *options)
     out, err = again.communicate(timeout=300)
     return at_kill, subprocess.CompletedProcess(again.args, again.returncode, out, err)
 
 
-def test_sigkill_midway_then_rerun_stores_each_article_once_with_all_claims(corpus, clean, tmp_path):
+@pytest.mark.parametrize("batch", [None, 7])
+def test_sigkill_midway_then_rerun_stores_each_article_once_with_all_claims(corpus, clean, tmp_path, batch):
     db = tmp_path / "killed.db"
     url = f"sqlite:///{db}"
 
     def partial_is_whole() -> None:
         """Right after the kill: the file is sound, and what was stored is whole
-        (one transaction per article)."""
+        (one transaction per batch of articles)."""
         assert integrity(db) == "ok"
         partial = per_article_claims(url)
         assert 0 < len(partial) < N_ARTICLES
         assert all(clean.get(sha) == n for sha, n in partial.items())
+        if batch:  # whole batches or nothing: each committed batch held 7 new articles
+            assert len(partial) % batch == 0
+        with sqlite3.connect(db) as conn:  # the full-text index was filled with each batch, not left behind
+            conn.execute("INSERT INTO claims_fts(claims_fts) VALUES('integrity-check')")
+            assert conn.execute("SELECT count(*) FROM claims_fts_deferred").fetchone()[0] == 0
 
-    at_kill, rerun = kill_midway_then_rerun(url, corpus, lambda: sqlite_count(db), partial_is_whole)
+    options = ("--batch", str(batch)) if batch else ()
+    at_kill, rerun = kill_midway_then_rerun(url, corpus, lambda: sqlite_count(db), partial_is_whole, options)
     assert 0 < at_kill < N_ARTICLES
     assert "Traceback" not in rerun.stderr
     assert rerun.returncode == 0, rerun.stderr[-3000:]

@@ -28,8 +28,16 @@ def _check_date(value: str | None) -> str | None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes (default: number of CPUs).")
 @click.option("--no-detect", is_flag=True, help="Do not run contradiction detection afterwards.")
+@click.option("--batch", type=click.IntRange(min=1), default=None,
+              help="Articles stored per transaction (default 50).")
+@click.option("--dask", metavar="SCHEDULER|local:N", default=None,
+              help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local "
+                   "workers (docs/scale.md).")
+@click.option("--file-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Time one file may take to read and analyse before it is reported as too slow "
+                   "(default 20; 0: no limit).")
 @pass_app
-def ingest(app, paths, outlet, published, url, workers, no_detect):
+def ingest(app, paths, outlet, published, url, workers, no_detect, batch, dask, file_budget):
     """Read articles (.txt, .md, .html, .htm; folders recursively), extract their
     claims, link them to plan points and store them.
 
@@ -46,7 +54,8 @@ def ingest(app, paths, outlet, published, url, workers, no_detect):
     from ..batch import run_ingest
 
     overrides = {k: v for k, v in (("outlet", outlet), ("published", _check_date(published)), ("url", url)) if v}
-    summary = run_ingest(app, paths, overrides or None, workers, detect=not no_detect)
+    summary = run_ingest(app, paths, overrides or None, workers, detect=not no_detect, batch=batch,
+                         budget=file_budget, dask=dask)
     say(summary.line())
     if summary.failed:  # 4 when no file at all could be used (errors.py), else 1
         sys.exit(Exit.PARTIAL if summary.new or summary.unchanged else Exit.INPUT)
