@@ -28,7 +28,8 @@ def _clear_caches():
         if not name.startswith("provenance"):
             continue
         for obj in list(vars(mod).values()):
-            if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", "").startswith("provenance"):
+            # Asked of the type: a module may hold a context proxy (Flask's `g`) that cannot be read here.
+            if callable(getattr(type(obj), "cache_clear", None)) and getattr(obj, "__module__", "").startswith("provenance"):
                 obj.cache_clear()
 
 
