@@ -146,13 +146,14 @@ def link_claims(claims: list[ExtractedClaim], index: PlanIndex | None, *, articl
     topics = {slug for plan in index.plans if plan.slug in on for slug in plan.topics}
     article_plans = {k: v for k, v in plans_named(text, index).items() if k in allowed_plans}
     out, own = [], []
+    memo: dict[str, set[str]] = {}  # topics of context text, asked about once per article
     for c in claims:
         if not topics:
             out.append(LinkedClaim(claim=c, links=(), topics=tuple(sorted(set(c.topics or ())))))
             own.append(False)
             continue
         span = text[c.start:c.end] if text and 0 <= c.start < c.end <= len(text) else (c.quote or "")
-        lc, found = _link_one(c, span, text, index, topics, allowed_plans & on, article_plans)
+        lc, found = _link_one(c, span, text, index, topics, allowed_plans & on, article_plans, memo)
         out.append(lc)
         own.append(found)
     return carry(out, own, text, rules(), relation_of)
@@ -163,7 +164,7 @@ def _allowed_by_date(index: PlanIndex, published: str | None) -> set[str]:
     return {p.slug for p in index.plans if not (day and p.date and p.date[:10] > day)}
 
 
-def _link_one(c, span, text, index, allowed_topics, allowed, article_plans) -> tuple[LinkedClaim, bool]:
+def _link_one(c, span, text, index, allowed_topics, allowed, article_plans, memo) -> tuple[LinkedClaim, bool]:
     r = rules()
     masked = span
     for a, b in foreign_values(span, index, r.min_value, r.value_window):
@@ -183,13 +184,19 @@ def _link_one(c, span, text, index, allowed_topics, allowed, article_plans) -> t
         a, b = _paragraph(text, c.start)
         if r.anaphora.search(span):
             prev = _preceding_sentences(text, a, c.start, r.anaphora_sentences)
-            topics = topics_of(prev, index, allowed_topics) if prev else set()
+            topics = _memo_topics(memo, prev, index, allowed_topics) if prev else set()
         if not topics:  # the rest of its paragraph
             rest = text[a:c.start] + " " + text[c.end:max(b, c.end)]
-            topics = topics_of(rest, index, allowed_topics) if rest.strip() else set()
+            topics = _memo_topics(memo, rest, index, allowed_topics) if rest.strip() else set()
     topics |= set(c.topics or ())
     links = _point_links(c, span, text, topics, hits, index, allowed, article_plans) if index.plans else ()
     return LinkedClaim(claim=c, links=links, topics=tuple(sorted(topics))), found or bool(topics)
+
+
+def _memo_topics(memo: dict, text: str, index: PlanIndex, allowed: set[str]) -> set[str]:
+    if text not in memo:
+        memo[text] = topics_of(text, index, allowed)
+    return memo[text]
 
 
 NAME = re.compile(r"\b[A-Z][\w'’-]*")
