@@ -191,15 +191,18 @@ def plan_diff(session: Session, old: str, new: str) -> list[dict]:
     return [d.as_dict() for d in diff_plans(plans[old], plans[new])]
 
 
-def point_versions(session: Session, ref: str) -> list[dict]:
+def point_versions(session: Session, ref: str, claims: list[dict] | None = None) -> list[dict]:
     """The versions of a point in the plans it was revised from or into, oldest first,
-    each with its values and number of linked claims."""
-    from ..plan_revisions import versions_of
+    each with its values and number of linked claims.  Each of `claims` (dicts with
+    "text") gets "versions": the versions whose own values it states."""
+    from ..plan_revisions import matching_versions, versions_of
 
     index = plan_index(session)
     found = versions_of(ref, index)
     if len(found) < 2:
         return []
+    for c in claims or ():
+        c["versions"] = matching_versions(c.get("text") or "", found)
     ids = point_ids(session)
     counts = dict(session.execute(select(ClaimPoint.point_id, func.count(ClaimPoint.claim_id))
                                   .where(ClaimPoint.point_id.in_([ids[p.ref] for p in found]))
