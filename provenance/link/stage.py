@@ -113,7 +113,7 @@ def scores_of(span: str, index: PlanIndex, allowed: set[str]) -> dict[str, float
 def term_topic(text: str, index: PlanIndex, allowed: set[str]) -> str | None:
     """The topic the plans' own words point to (index.py), among the allowed topics the
     hand lexicon does not know: the best one, when its terms weigh `terms.threshold`
-    times a term only one topic has, and half again as much as the next one's."""
+    times a term only one topic has, and `terms.margin` times the next one's."""
     r = rules()
     mine = terms(text)
     ranked = sorted(((sum(w.get(t, 0.0) for t in mine), slug) for slug, w in index.topic_terms.items()
@@ -121,7 +121,7 @@ def term_topic(text: str, index: PlanIndex, allowed: set[str]) -> str | None:
     unit = math.log(len(index.topic_terms) + 1)  # the weight of a term only one topic has
     if not ranked or ranked[0][0] < r.term_threshold * unit:
         return None
-    if len(ranked) > 1 and ranked[0][0] < 1.5 * ranked[1][0]:
+    if len(ranked) > 1 and ranked[0][0] < r.term_margin * ranked[1][0]:
         return None
     return ranked[0][1]
 
