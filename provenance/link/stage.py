@@ -30,7 +30,7 @@ from ..records import ExtractedClaim, LinkedClaim, PointLink
 from .index import PlanIndex
 from .lexicon import relation_of, rules, topic_scores
 from .passages import carry
-from .values import foreign_values, value_hits
+from .values import value_hits
 from .words import QUOTES, content_words, terms
 
 BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)]\s)")
@@ -100,7 +100,7 @@ def scores_of(span: str, index: PlanIndex, allowed: set[str]) -> dict[str, float
     text = span.translate(QUOTES)
     scores = {k: v for k, v in topic_scores(text).items() if k in allowed}
     for slug, pats in index.cue_patterns.items():
-        if slug in allowed:
+        if pats and slug in allowed:
             hits = sum(1 for p in pats if p.search(text))
             if hits:
                 scores[slug] = scores.get(slug, 0.0) + hits
@@ -115,9 +115,11 @@ def term_topic(text: str, index: PlanIndex, allowed: set[str]) -> str | None:
     hand lexicon does not know: the best one, when its terms weigh `terms.threshold`
     times a term only one topic has, and `terms.margin` times the next one's."""
     r = rules()
+    candidates = [(slug, w) for slug, w in index.topic_terms.items() if slug in allowed and slug not in r.topics]
+    if not candidates:
+        return None
     mine = terms(text)
-    ranked = sorted(((sum(w.get(t, 0.0) for t in mine), slug) for slug, w in index.topic_terms.items()
-                     if slug in allowed and slug not in r.topics), reverse=True)
+    ranked = sorted(((sum(w.get(t, 0.0) for t in mine), slug) for slug, w in candidates), reverse=True)
     unit = math.log(len(index.topic_terms) + 1)  # the weight of a term only one topic has
     if not ranked or ranked[0][0] < r.term_threshold * unit:
         return None
@@ -166,15 +168,16 @@ def _allowed_by_date(index: PlanIndex, published: str | None) -> set[str]:
 
 def _link_one(c, span, text, index, allowed_topics, allowed, article_plans, memo) -> tuple[LinkedClaim, bool]:
     r = rules()
+    confirmed: set[str] = set()
+    rejected: list[tuple[int, int]] = []
+    found_values = value_hits(span, index, r.min_value, r.value_window, rejected, confirmed)
     masked = span
-    for a, b in foreign_values(span, index, r.min_value, r.value_window):
+    for a, b in rejected:
         masked = masked[:a] + " " * (b - a) + masked[b:]
     scores = scores_of(masked, index, allowed_topics)
     named = set(plans_named(span, index))
-    confirmed: set[str] = set()
     hits = {k: {ref for ref in v if ref.split(":")[0] in allowed | named}
-            for k, v in value_hits(span, index, r.min_value, r.value_window, confirmed=confirmed).items()
-            if k in allowed_topics}
+            for k, v in found_values.items() if k in allowed_topics}
     hits = {k: v for k, v in hits.items() if v}
     for topic, refs in hits.items():  # a value whose subject is named as the point's counts in full
         scores[topic] = scores.get(topic, 0.0) + (r.threshold if refs & confirmed else r.value_weight)
