@@ -102,10 +102,16 @@ def load_plans(session: Session, files: Iterable[str | Path]) -> list[LoadResult
 
 
 def ensure_default_plans(session: Session) -> list[LoadResult]:
-    """Load the bundled plans if the plans table is empty; otherwise do nothing."""
-    if session.scalar(select(func.count(Plan.id))):
+    """Load the bundled plans if the plans table is empty.  A bundled plan stored before
+    plans kept their topics (a database upgraded to 0006) is loaded again from its file,
+    so it gets them; otherwise nothing is done."""
+    if not session.scalar(select(func.count(Plan.id))):
+        return load_plans(session, default_plan_files())
+    stale = {slug for slug, topics in session.execute(select(Plan.slug, Plan.topics)) if not topics}
+    if not stale or not default_plans_dir().is_dir():
         return []
-    return load_plans(session, default_plan_files())
+    records = [r for r in (load_plan_file(f) for f in default_plan_files()) if r.slug in stale]
+    return [upsert_plan(session, r) for r in records]
 
 
 # --- queries ---

@@ -11,7 +11,8 @@ plan's `subject` words, or the names its text uses, at least once per
   - values it shares with a point, when the subject next to the number matches
     the point's (values.py);
 a claim with no topic that refers back ("this outcome") takes the topics of the
-preceding sentences of its paragraph, and a claim that continues a passage takes
+preceding sentences of its paragraph, any other claim with no topic those of the
+rest of its paragraph, and a claim that continues a passage takes
 the topics and links of the claim before it (passages.py).  A topic with plan
 points gives links to the points of the plans the claim is about: the plans
 named in the claim (each plan's `names`, or "N-point"), else in its paragraph or
