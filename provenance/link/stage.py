@@ -11,8 +11,8 @@ plan's `subject` words, or the names its text uses, at least once per
   - values it shares with a point, when the subject next to the number matches
     the point's (values.py);
 a claim with no topic that refers back ("this outcome") takes the topics of the
-preceding sentences of its paragraph, any other claim with no topic those of the
-rest of its paragraph, and a claim that continues a passage takes
+preceding sentences of its paragraph, any other claim with no topic those of all
+the sentences before it in its paragraph, and a claim that continues a passage takes
 the topics and links of the claim before it (passages.py).  A topic with plan
 points gives links to the points of the plans the claim is about: the plans
 named in the claim (each plan's `names`, or "N-point"), else in its paragraph or
@@ -189,9 +189,9 @@ def _link_one(c, span, text, index, allowed_topics, allowed, article_plans, memo
         if r.anaphora.search(span):
             prev = _preceding_sentences(text, a, c.start, r.anaphora_sentences)
             topics = _memo_topics(memo, prev, index, allowed_topics) if prev else set()
-        if not topics:  # the rest of its paragraph
-            rest = text[a:c.start] + " " + text[c.end:max(b, c.end)]
-            topics = _memo_topics(memo, rest, index, allowed_topics) if rest.strip() else set()
+        if not topics:  # the passage so far: the sentences before it in its paragraph
+            before = text[a:c.start]
+            topics = _memo_topics(memo, before, index, allowed_topics) if before.strip() else set()
     topics |= set(c.topics or ())
     links = _point_links(c, span, text, topics, hits, index, allowed, article_plans) if index.plans else ()
     return LinkedClaim(claim=c, links=links, topics=tuple(sorted(topics))), found or bool(topics)
@@ -199,7 +199,7 @@ def _link_one(c, span, text, index, allowed_topics, allowed, article_plans, memo
 
 def _memo_topics(memo: dict, text: str, index: PlanIndex, allowed: set[str]) -> set[str]:
     if text not in memo:
-        memo[text] = topics_of(text, index, allowed)
+        memo[text] = _exclusive(topics_of(text, index, allowed), text, index, rules())
     return memo[text]
 
 
