@@ -123,3 +123,18 @@ def versions_of(ref: str, index) -> list:
                     found[h] = index.point(h)
                     queue.append(found[h])
     return sorted(found.values(), key=lambda p: (plans[p.plan].date or "", p.plan, p.number))
+
+
+def matching_versions(text: str, versions: list, min_value: int = 1000) -> list[str]:
+    """The versions of a point whose own values (those the other versions do not share)
+    a claim's text states: "a cap of 600,000" matches us-28:6, not ua-20:4."""
+    from .link.values import _unit_after, point_keys, ratios_in
+    from .link.words import number_spans
+
+    if len(versions) < 2:
+        return []
+    keys = {v.ref: point_keys(v) for v in versions}
+    common = frozenset.intersection(*keys.values())
+    said = {n if n >= min_value else (n, _unit_after(text, b)) for n, _, b in number_spans(text)}
+    said |= {r for r, _, _ in ratios_in(text)}
+    return [ref for ref, k in keys.items() if said & (k - common)]

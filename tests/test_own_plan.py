@@ -88,3 +88,23 @@ def test_point_shows_the_linked_claims(run):
     assert {c["speaker"] for c in data["claims"]} >= {"Lidia Varga", "Tomas Brel"}
     table = run("point", "kavari-7:5").stdout
     assert "free of tolls" in table and "Tomas Brel" in table
+
+
+def test_point_shows_its_versions_and_which_one_a_claim_states(run):
+    data = json.loads(run("point", "kavari-7:1", "--format", "json").stdout)
+    assert [(v["point"], v["values"]["flow_share"]) for v in data["versions"]] == [
+        ("kavari-6:1", {"Ostrela": 60, "Marvania": 40}), ("kavari-7:1", {"Ostrela": 55, "Marvania": 45})]
+    said = next(c for c in data["claims"] if c["text"].startswith("Under the revised draft"))
+    assert said["versions"] == ["kavari-7:1"]
+    old = json.loads(run("point", "kavari-6:1", "--format", "json").stdout)
+    said = next(c for c in old["claims"] if c["text"].startswith("Ostrela's water minister"))
+    assert said["versions"] == ["kavari-6:1"]
+
+
+def test_plans_diff_between_the_drafts(run):
+    rows = json.loads(run("plans", "diff", "kavari-6", "kavari-7", "--format", "json").stdout)
+    by = {(r["old"], r["new"]): r for r in rows}
+    assert by[("kavari-6:2", "kavari-7:2")]["values"] == [{"name": "filling_years", "old": 7, "new": 10}]
+    assert by[("kavari-6:3", "kavari-7:3")]["status"] == "kept"
+    assert by[("kavari-6:6", "kavari-7:7")]["how"] == "revises"
+    assert by[("kavari-6:5", None)]["status"] == "dropped" and by[(None, "kavari-7:5")]["status"] == "added"

@@ -202,3 +202,17 @@ def test_ensure_default_plans_only_fills_an_empty_table(session):
     index = plan_index(session)
     assert {p.slug: len(p.points) for p in index.plans} == {"us-28": 28, "ua-20": 20}
     assert index.point("us-28:19").topic == "znpp"
+
+
+def test_a_bundled_plan_stored_without_topics_gets_them_again(session):
+    """A database upgraded to 0006 has the bundled plans without their topics."""
+    ensure_default_plans(session)
+    session.commit()
+    ids = point_ids(session)
+    for plan in session.scalars(select(Plan)):
+        plan.topics = None
+    session.commit()
+    assert {r.slug for r in ensure_default_plans(session)} == {"us-28", "ua-20"}
+    assert point_ids(session) == ids
+    assert "negotiations" in plan_index(session).topics
+    assert ensure_default_plans(session) == []

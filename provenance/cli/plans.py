@@ -175,7 +175,7 @@ def point(app, ref, limit, fmt):
     with app.session() as s:
         ensure_default_plans(s)
         data = point_view(s, ref, limit or None)
-        data["versions"] = point_versions(s, data["point"])
+        data["versions"] = point_versions(s, data["point"], data["claims"])
     shown, total = len(data["claims"]), data["claims_total"]
     if fmt == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -206,7 +206,8 @@ def point(app, ref, limit, fmt):
         for c in items:
             text = c["text"].replace("\n", " ")
             text = text if len(text) <= 110 else text[:109] + "…"
-            lines.append(f"  {c['published'] or '(no date)':10}  {c['relation']:9}  {c['claim_id']}  {text}")
+            matches = f"  [states {', '.join(c['versions'])}]" if c.get("versions") else ""
+            lines.append(f"  {c['published'] or '(no date)':10}  {c['relation']:9}  {c['claim_id']}  {text}{matches}")
     click.echo("\n".join(lines))
     more_note(shown, total, "linked claims")
 

@@ -102,10 +102,16 @@ def load_plans(session: Session, files: Iterable[str | Path]) -> list[LoadResult
 
 
 def ensure_default_plans(session: Session) -> list[LoadResult]:
-    """Load the bundled plans if the plans table is empty; otherwise do nothing."""
-    if session.scalar(select(func.count(Plan.id))):
+    """Load the bundled plans if the plans table is empty.  A bundled plan stored before
+    plans kept their topics (a database upgraded to 0006) is loaded again from its file,
+    so it gets them; otherwise nothing is done."""
+    if not session.scalar(select(func.count(Plan.id))):
+        return load_plans(session, default_plan_files())
+    stale = {slug for slug, topics in session.execute(select(Plan.slug, Plan.topics)) if not topics}
+    if not stale or not default_plans_dir().is_dir():
         return []
-    return load_plans(session, default_plan_files())
+    records = [r for r in (load_plan_file(f) for f in default_plan_files()) if r.slug in stale]
+    return [upsert_plan(session, r) for r in records]
 
 
 # --- queries ---
@@ -191,15 +197,18 @@ def plan_diff(session: Session, old: str, new: str) -> list[dict]:
     return [d.as_dict() for d in diff_plans(plans[old], plans[new])]
 
 
-def point_versions(session: Session, ref: str) -> list[dict]:
+def point_versions(session: Session, ref: str, claims: list[dict] | None = None) -> list[dict]:
     """The versions of a point in the plans it was revised from or into, oldest first,
-    each with its values and number of linked claims."""
-    from ..plan_revisions import versions_of
+    each with its values and number of linked claims.  Each of `claims` (dicts with
+    "text") gets "versions": the versions whose own values it states."""
+    from ..plan_revisions import matching_versions, versions_of
 
     index = plan_index(session)
     found = versions_of(ref, index)
     if len(found) < 2:
         return []
+    for c in claims or ():
+        c["versions"] = matching_versions(c.get("text") or "", found)
     ids = point_ids(session)
     counts = dict(session.execute(select(ClaimPoint.point_id, func.count(ClaimPoint.claim_id))
                                   .where(ClaimPoint.point_id.in_([ids[p.ref] for p in found]))

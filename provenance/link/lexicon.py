@@ -28,6 +28,7 @@ class Rules:
     subject_chars: int
     term_threshold: float
     term_weight: float
+    term_margin: float
     continuation: re.Pattern
     pronoun_speakers: frozenset
     passage_paragraphs: int
@@ -69,6 +70,7 @@ def rules() -> Rules:
         subject_chars=int(cfg.get("subject_chars_per_mention", 2000)),
         term_threshold=float(cfg.get("terms", {}).get("threshold", 6.0)),
         term_weight=float(cfg.get("terms", {}).get("weight", 1.0)),
+        term_margin=float(cfg.get("terms", {}).get("margin", 1.5)),
         continuation=re.compile(passages.get("continuation", r"(?!)"), re.I),
         pronoun_speakers=frozenset(w.lower() for w in passages.get("pronoun_speakers", [])),
         passage_paragraphs=int(passages.get("paragraphs", 2)),

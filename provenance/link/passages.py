@@ -47,8 +47,8 @@ def continues(claim, span: str, prev: LinkedClaim, rules, same_paragraph: bool =
     mention = (c.speaker_mention or "").strip().lower()
     if mention in rules.pronoun_speakers:
         return True
-    if c.speaker_name and c.speaker_name == p.speaker_name:
-        return True
+    if c.speaker_name and c.speaker_name == p.speaker_name and c.speaker_type != "document":
+        return True  # a person going on (a document's claims are each about a point of their own)
     if c.speaker_mention:  # "the city council" is a new speaker, not a reference back to "the city"
         span = span.replace(c.speaker_mention, " ")
     return bool(rules.continuation.search(span))

@@ -11,7 +11,8 @@ plan's `subject` words, or the names its text uses, at least once per
   - values it shares with a point, when the subject next to the number matches
     the point's (values.py);
 a claim with no topic that refers back ("this outcome") takes the topics of the
-preceding sentences of its paragraph, and a claim that continues a passage takes
+preceding sentences of its paragraph, any other claim with no topic those of all
+the sentences before it in its paragraph, and a claim that continues a passage takes
 the topics and links of the claim before it (passages.py).  A topic with plan
 points gives links to the points of the plans the claim is about: the plans
 named in the claim (each plan's `names`, or "N-point"), else in its paragraph or
@@ -30,7 +31,7 @@ from ..records import ExtractedClaim, LinkedClaim, PointLink
 from .index import PlanIndex
 from .lexicon import relation_of, rules, topic_scores
 from .passages import carry
-from .values import foreign_values, value_hits
+from .values import value_hits
 from .words import QUOTES, content_words, terms
 
 BULLET = re.compile(r"^\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)]\s)")
@@ -100,7 +101,7 @@ def scores_of(span: str, index: PlanIndex, allowed: set[str]) -> dict[str, float
     text = span.translate(QUOTES)
     scores = {k: v for k, v in topic_scores(text).items() if k in allowed}
     for slug, pats in index.cue_patterns.items():
-        if slug in allowed:
+        if pats and slug in allowed:
             hits = sum(1 for p in pats if p.search(text))
             if hits:
                 scores[slug] = scores.get(slug, 0.0) + hits
@@ -113,15 +114,17 @@ def scores_of(span: str, index: PlanIndex, allowed: set[str]) -> dict[str, float
 def term_topic(text: str, index: PlanIndex, allowed: set[str]) -> str | None:
     """The topic the plans' own words point to (index.py), among the allowed topics the
     hand lexicon does not know: the best one, when its terms weigh `terms.threshold`
-    times a term only one topic has, and half again as much as the next one's."""
+    times a term only one topic has, and `terms.margin` times the next one's."""
     r = rules()
+    candidates = [(slug, w) for slug, w in index.topic_terms.items() if slug in allowed and slug not in r.topics]
+    if not candidates:
+        return None
     mine = terms(text)
-    ranked = sorted(((sum(w.get(t, 0.0) for t in mine), slug) for slug, w in index.topic_terms.items()
-                     if slug in allowed and slug not in r.topics), reverse=True)
+    ranked = sorted(((sum(w.get(t, 0.0) for t in mine), slug) for slug, w in candidates), reverse=True)
     unit = math.log(len(index.topic_terms) + 1)  # the weight of a term only one topic has
     if not ranked or ranked[0][0] < r.term_threshold * unit:
         return None
-    if len(ranked) > 1 and ranked[0][0] < 1.5 * ranked[1][0]:
+    if len(ranked) > 1 and ranked[0][0] < r.term_margin * ranked[1][0]:
         return None
     return ranked[0][1]
 
@@ -146,13 +149,14 @@ def link_claims(claims: list[ExtractedClaim], index: PlanIndex | None, *, articl
     topics = {slug for plan in index.plans if plan.slug in on for slug in plan.topics}
     article_plans = {k: v for k, v in plans_named(text, index).items() if k in allowed_plans}
     out, own = [], []
+    memo: dict[str, set[str]] = {}  # topics of context text, asked about once per article
     for c in claims:
         if not topics:
             out.append(LinkedClaim(claim=c, links=(), topics=tuple(sorted(set(c.topics or ())))))
             own.append(False)
             continue
         span = text[c.start:c.end] if text and 0 <= c.start < c.end <= len(text) else (c.quote or "")
-        lc, found = _link_one(c, span, text, index, topics, allowed_plans & on, article_plans)
+        lc, found = _link_one(c, span, text, index, topics, allowed_plans & on, article_plans, memo)
         out.append(lc)
         own.append(found)
     return carry(out, own, text, rules(), relation_of)
@@ -163,17 +167,18 @@ def _allowed_by_date(index: PlanIndex, published: str | None) -> set[str]:
     return {p.slug for p in index.plans if not (day and p.date and p.date[:10] > day)}
 
 
-def _link_one(c, span, text, index, allowed_topics, allowed, article_plans) -> tuple[LinkedClaim, bool]:
+def _link_one(c, span, text, index, allowed_topics, allowed, article_plans, memo) -> tuple[LinkedClaim, bool]:
     r = rules()
+    confirmed: set[str] = set()
+    rejected: list[tuple[int, int]] = []
+    found_values = value_hits(span, index, r.min_value, r.value_window, rejected, confirmed)
     masked = span
-    for a, b in foreign_values(span, index, r.min_value, r.value_window):
+    for a, b in rejected:
         masked = masked[:a] + " " * (b - a) + masked[b:]
     scores = scores_of(masked, index, allowed_topics)
     named = set(plans_named(span, index))
-    confirmed: set[str] = set()
     hits = {k: {ref for ref in v if ref.split(":")[0] in allowed | named}
-            for k, v in value_hits(span, index, r.min_value, r.value_window, confirmed=confirmed).items()
-            if k in allowed_topics}
+            for k, v in found_values.items() if k in allowed_topics}
     hits = {k: v for k, v in hits.items() if v}
     for topic, refs in hits.items():  # a value whose subject is named as the point's counts in full
         scores[topic] = scores.get(topic, 0.0) + (r.threshold if refs & confirmed else r.value_weight)
@@ -183,13 +188,19 @@ def _link_one(c, span, text, index, allowed_topics, allowed, article_plans) -> t
         a, b = _paragraph(text, c.start)
         if r.anaphora.search(span):
             prev = _preceding_sentences(text, a, c.start, r.anaphora_sentences)
-            topics = topics_of(prev, index, allowed_topics) if prev else set()
-        if not topics:  # the rest of its paragraph
-            rest = text[a:c.start] + " " + text[c.end:max(b, c.end)]
-            topics = topics_of(rest, index, allowed_topics) if rest.strip() else set()
+            topics = _memo_topics(memo, prev, index, allowed_topics) if prev else set()
+        if not topics:  # the passage so far: the sentences before it in its paragraph
+            before = text[a:c.start]
+            topics = _memo_topics(memo, before, index, allowed_topics) if before.strip() else set()
     topics |= set(c.topics or ())
     links = _point_links(c, span, text, topics, hits, index, allowed, article_plans) if index.plans else ()
     return LinkedClaim(claim=c, links=links, topics=tuple(sorted(topics))), found or bool(topics)
+
+
+def _memo_topics(memo: dict, text: str, index: PlanIndex, allowed: set[str]) -> set[str]:
+    if text not in memo:
+        memo[text] = _exclusive(topics_of(text, index, allowed), text, index, rules())
+    return memo[text]
 
 
 NAME = re.compile(r"\b[A-Z][\w'’-]*")

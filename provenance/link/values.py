@@ -64,15 +64,12 @@ def ratios_in(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def point_keys(point) -> frozenset:
     """What a claim's numbers are compared with: values of at least min_value as they are,
     smaller values with the word after them in the point's text ((100, "day")), and
     splits ("50/50") from its text or from a value of two or three shares."""
-    return _point_keys(point.ref, point.text, json.dumps(point.values), frozenset(point.numbers))
-
-
-@lru_cache(maxsize=4096)
-def _point_keys(ref: str, text: str, values: str, numbers: frozenset) -> frozenset:
+    text, numbers = point.text, point.numbers
     keys: set = set(numbers)
     for v, a, b in number_spans(text):
         if v in numbers:
@@ -86,15 +83,8 @@ def _point_keys(ref: str, text: str, values: str, numbers: frozenset) -> frozens
                 keys.add("/".join(str(int(x)) for x in nums))
             for x in val.values():
                 shares(x)
-    shares(json.loads(values))
+    shares(point.values)
     return frozenset(keys)
-
-
-def foreign_values(span: str, index, min_value: int, window: int) -> list[tuple[int, int]]:
-    """Spans (the number and the word after it) of values some point has but whose
-    subject here is not that point's: their words are no evidence for its topic."""
-    hits = value_hits(span, index, min_value, window, rejected := [])
-    return rejected if hits is not None else []
 
 
 def value_hits(span: str, index, min_value: int, window: int, rejected: list | None = None,
@@ -103,7 +93,9 @@ def value_hits(span: str, index, min_value: int, window: int, rejected: list | N
     min_value, a smaller number with the same word after it, a split), when the names
     next to it (the `window` characters before it, up to the clause's end after it)
     include one of the point's parties or name none at all.  `confirmed` collects the
-    points whose parties were named there."""
+    points whose parties were named there; `rejected` the spans (the number and the word
+    after it) of values some point has but whose subject here is not that point's: their
+    words are no evidence for its topic."""
     found: dict[str, set[str]] = {}
     spans = [(v if v >= min_value else (v, _unit_after(span, b)), a, b) for v, a, b in number_spans(span)]
     spans += ratios_in(span)
@@ -128,10 +120,6 @@ def value_hits(span: str, index, min_value: int, window: int, rejected: list | N
     return found
 
 
-def point_parties(point) -> frozenset[str]:
-    return _point_parties(point.ref, point.title, point.text, json.dumps(point.values))
-
-
 @lru_cache(maxsize=4096)
-def _point_parties(ref: str, title: str, text: str, values: str) -> frozenset[str]:
-    return frozenset(parties_in(f"{title}. {text}") | parties_in(values))
+def point_parties(point) -> frozenset[str]:
+    return frozenset(parties_in(f"{point.title}. {point.text}") | parties_in(json.dumps(point.values)))

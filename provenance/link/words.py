@@ -26,9 +26,16 @@ def content_words(text: str) -> set[str]:
     return {stem(w) for w in WORD.findall(text.lower()) if len(w) > 2 and w not in STOP}
 
 
+def term_stem(w: str) -> str:
+    """stem() without a final e, so "release" and "releases" are one term."""
+    s = stem(w)
+    return s[:-1] if len(s) > 4 and s.endswith("e") else s
+
+
 def word_seq(text: str) -> list[str]:
     """The stemmed content words of a text in order, stop words as None (they break terms)."""
-    return [stem(w) if len(w) > 2 and w not in STOP else None for w in WORD.findall(text.lower().translate(QUOTES))]
+    return [term_stem(w) if len(w) > 2 and w not in STOP else None
+            for w in WORD.findall(text.lower().translate(QUOTES))]
 
 
 def terms(text: str) -> set[str]:
