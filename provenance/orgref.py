@@ -63,6 +63,26 @@ def _org_head(word: str) -> bool:
     return word in heads or word + "s" in heads or (word.endswith("s") and word[:-1] in heads)
 
 
+_CONNECTORS = {"of", "for", "on", "the", "a", "and", "in", "&"}
+
+
+def proper_org(mention: str) -> str | None:
+    """'the Association of Flight Attendants' -> 'Association of Flight Attendants': capitalised words (joined by
+    of/for/on/the/and) with an organisation head among them are an organisation, not a person's name."""
+    whole = _DET.sub("", mention.strip())
+    owner = re.match(r"[A-Z][\w-]*['’]s\s+", whole)
+    words = whole[owner.end() if owner else 0:].split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words):
+        return None
+    caps = [w for w in words if w[:1].isupper()]
+    if not any(_org_head(w.lower()) for w in (caps[0], caps[-1])) and not any(
+            _org_head(words[k - 1].lower()) for k in range(1, len(words)) if words[k] in ("of", "for", "on")):
+        return None
+    return whole
+
+
 def descriptor_name(mention: str) -> str | None:
     """'group Nordwatch' -> 'Nordwatch': lower-case descriptor words before one proper name."""
     words = _DET.sub("", mention).split()
@@ -99,3 +119,14 @@ def back_reference(text: str, pos: int, mention: str) -> str | None:
         if len(name.split()) > 1 and (best is None or a.start() > best[0]):
             best = (a.start(), name)
     return best[1] if best else None
+
+
+_SUBJECT = re.compile(r"[\s“\"‘'(]*(?:The\s+|the\s+)?((?:[A-Z0-9][\w.-]*(?:['’]s)?\s+){0,5}?[A-Z][\w.-]*)"
+                      r"(?=['’]s\s+[a-z]|\s+[a-z]|,)")
+
+
+def sentence_subject(text: str, start: int, end: int) -> str | None:
+    """The capitalised noun phrase a sentence opens with ('The Westrian Navy said ...', "The Kremlin's version
+    went further"), as the antecedent of a later 'it'; None when the sentence opens otherwise."""
+    m = _SUBJECT.match(text, start, end)
+    return m.group(1) if m else None

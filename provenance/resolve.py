@@ -17,7 +17,7 @@ from provenance.attribute.frames import Attribution
 from provenance.attribute.lexicon import lexicon, norm_key
 from provenance.attribute.relay import outlet_phrase
 from provenance.mentions import tidy
-from provenance.orgref import back_reference, descriptor_name, full_phrase
+from provenance.orgref import back_reference, descriptor_name, full_phrase, proper_org
 from provenance.coref import CorefMixin, head_word, name_regex, name_runs
 from provenance.records import Article, ExtractedClaim
 
@@ -214,13 +214,12 @@ class Resolver(CorefMixin):
     def _organisation(self, m: str, pos: int) -> Speaker | None:
         """An organisation given in part: the whole name around it, a descriptor dropped, or the earlier
         organisation a definite description refers back to (provenance.orgref)."""
-        for phrase in (full_phrase(self.masked, pos, m), descriptor_name(m), back_reference(self.masked, pos, m)):
+        full = full_phrase(self.masked, pos, m)
+        for phrase in (full, proper_org(full or m), descriptor_name(m), back_reference(self.masked, pos, m)):
             if phrase and phrase != m:
                 e = self.k.alias.get(norm_key(phrase)) or self.k.alias.get(norm_key(_DETS.sub("", phrase)))
                 if e is not None:
                     return _speaker(e)
-                if phrase[:1].isupper() or "'" in phrase or "’" in phrase:
-                    return Speaker(_DETS.sub("", phrase), "organization")
                 return Speaker(_DETS.sub("", phrase), "organization")
         return None
 
