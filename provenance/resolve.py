@@ -17,6 +17,7 @@ from provenance.attribute.frames import Attribution
 from provenance.attribute.lexicon import lexicon, norm_key
 from provenance.attribute.relay import outlet_phrase
 from provenance.mentions import tidy
+from provenance.names import ArticleNames
 from provenance.orgref import back_reference, descriptor_name, full_phrase, proper_org
 from provenance.coref import CorefMixin, head_word, name_regex, name_runs
 from provenance.records import Article, ExtractedClaim
@@ -108,7 +109,6 @@ class Resolver(CorefMixin):
         self.seg = seg
         self.k = known()
         self.lex = lexicon()
-        self.full_names: dict[str, str] = {}  # surname -> longest full name in the article
         self._people: tuple[list, list] | None = None
         self.sent_starts = [s.start for s in seg.segments.sentences]
         # speakers of the claims resolved so far, indexed for pronouns: by sentence, and the latest of each kind
@@ -122,12 +122,11 @@ class Resolver(CorefMixin):
         self._plan_pos: dict[str, list[int]] | None = None
         self._roles = None
         self._mentioned: dict[str, bool] = {}
+        self.names = ArticleNames()
         for _, run in name_runs(name_regex(), masked):  # full names, so that a later bare surname resolves
-            name, _ = split_name(run)
+            name, _ = split_name(_POSSESSIVE_END.sub("", run))
             if name and " " in name:
-                cur = self.full_names.get(name.split()[-1].lower())
-                if cur is None or len(name) > len(cur):
-                    self.full_names[name.split()[-1].lower()] = name
+                self.names.add(name)
 
     def people(self) -> tuple[list[tuple[int, Speaker]], list[int]]:
         """Named persons with their positions (for pronouns); built on first use."""
@@ -151,17 +150,15 @@ class Resolver(CorefMixin):
             return _speaker(e, role)
         parts = name.split()
         if len(parts) >= 2:
-            surname = parts[-1]
-            e = self.k.alias.get(norm_key(surname))
-            if e is not None and e["type"] == "person" and not scan:
-                return _speaker(e, role)
-            cur = self.full_names.get(surname.lower())
-            if scan and (cur is None or len(name) > len(cur)):
-                self.full_names[surname.lower()] = name
-            return Speaker(self.full_names.get(surname.lower(), name), "person", role)
-        full = self.full_names.get(name.lower())
-        if full:
-            return Speaker(full, "person", role)
+            e = self.k.alias.get(norm_key(parts[-1]))
+            if e is not None and e["type"] == "person" and not scan and parts[0][:1] == e["name"][:1]:
+                return _speaker(e, role)  # a known person's surname with a compatible given name
+            return Speaker(self.names.full(name), "person", role)
+        people = self.names.people_named(name)
+        if len(people) == 1:
+            return Speaker(people[0], "person", role)
+        if len(people) > 1:  # two people share the surname: recorded, not guessed
+            return Speaker(None, "person", role, "?", f"'{name}' is ambiguous: " + " or ".join(people))
         if role and role.split()[-1].lower() in self.lex.role_words and name[:1].isupper() and "." not in name:
             g = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}.get(role.split()[-1].lower(), "?")
             return Speaker(name, "person", role, g)  # "Mr. Hale", "Coach Albrecht"
@@ -231,6 +228,8 @@ class Resolver(CorefMixin):
             return _speaker(e)
         sp = self._name_lookup(m)
         if sp is not None:
+            if sp.name is None:
+                return sp  # ambiguous
             if sp.role:
                 self.role_of[norm_key(sp.role)] = sp.name
             e = self.k.alias.get(norm_key(sp.name))
