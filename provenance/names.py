@@ -5,13 +5,17 @@ counted under its surname.  Forms of one person are grouped: one form ends
 with the other ('Hillary Clinton' in 'Democrat Hillary Clinton'), or both
 begin with the same given name or its initial ('Loretta E. Lynch', 'Loretta
 Lynch', 'L. Lynch').  A group is named by its most frequent form, then the
-longest.  A bare surname names the one group that has it; when two people
-share it ('Anna Holm', 'Piet Holm') it is ambiguous and the caller records
-it so (DESIGN invariant 3) instead of picking one.
+longest.  A bare surname names the one group that has it.  When several
+people share it, news style gives the surname alone to the person introduced
+first, in a sentence before the others ('Ted Vale ... his brother Ian Vale
+... Vale said'); people introduced in the same sentence ('Anna Holm and Piet
+Holm') leave it ambiguous, and the caller records it so (DESIGN invariant 3).
 """
 from __future__ import annotations
 
 from collections import Counter
+
+from provenance.attribute.lexicon import lexicon
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -28,11 +32,17 @@ class ArticleNames:
     def __init__(self) -> None:
         self._forms: dict[str, Counter] = {}  # surname (lower) -> full form -> count
         self._groups: dict[str, list[list[str]]] | None = None
+        self._first: dict[str, int] = {}  # form -> first position
 
-    def add(self, name: str) -> None:
+    def add(self, name: str, pos: int = 0) -> None:
+        """A full name seen at pos; a sentence's opening word ('Although Holm', 'Neither Holm') is dropped."""
         parts = name.split()
+        while len(parts) >= 2 and _not_given_name(parts[0]):
+            parts.pop(0)
         if len(parts) >= 2:
+            name = " ".join(parts)
             self._forms.setdefault(parts[-1].lower(), Counter())[name] += 1
+            self._first.setdefault(name, pos)
             self._groups = None
 
     def _grouped(self, surname: str) -> list[list[str]]:
@@ -59,6 +69,19 @@ class ArticleNames:
                 return self._best(g)
         return name
 
-    def people_named(self, surname: str) -> list[str]:
-        """The article's name of each person with this surname (none, one, or several: ambiguous)."""
-        return [self._best(g) for g in self._grouped(surname.lower())]
+    def people_named(self, surname: str) -> list[tuple[int, str]]:
+        """(first position, the article's name) of each person with this surname, first introduced first
+        (none, one, or several)."""
+        out = [(min(self._first.get(f, 0) for f in g), self._best(g)) for g in self._grouped(surname.lower())]
+        return sorted(out)
+
+
+def _not_given_name(word: str) -> bool:
+    lex = lexicon()
+    low = word.lower()
+    return (low in lex.subordinators or low in lex.skip_words or low in lex.not_name_words or low in lex.determiners
+            or low in lex.quantifiers or low in _OPENERS or (low.endswith("ing") and len(low) > 5)
+            or (low.endswith("ly") and len(low) > 4))
+
+
+_OPENERS = {"neither", "either", "nor", "yet", "still", "even", "unlike", "like", "perhaps", "meanwhile"}

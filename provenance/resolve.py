@@ -123,10 +123,10 @@ class Resolver(CorefMixin):
         self._roles = None
         self._mentioned: dict[str, bool] = {}
         self.names = ArticleNames()
-        for _, run in name_runs(name_regex(), masked):  # full names, so that a later bare surname resolves
+        for start, run in name_runs(name_regex(), masked):  # full names, so that a later bare surname resolves
             name, _ = split_name(_POSSESSIVE_END.sub("", run))
             if name and " " in name:
-                self.names.add(name)
+                self.names.add(name, start)
 
     def people(self) -> tuple[list[tuple[int, Speaker]], list[int]]:
         """Named persons with their positions (for pronouns); built on first use."""
@@ -138,6 +138,9 @@ class Resolver(CorefMixin):
                     pp.append((start, sp))
             self._people = (pp, [p for p, _ in pp])
         return self._people
+
+    def _sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
 
     # -- names ---------------------------------------------------------
     def _name_lookup(self, s: str, scan: bool = False) -> Speaker | None:
@@ -155,10 +158,10 @@ class Resolver(CorefMixin):
                 return _speaker(e, role)  # a known person's surname with a compatible given name
             return Speaker(self.names.full(name), "person", role)
         people = self.names.people_named(name)
-        if len(people) == 1:
-            return Speaker(people[0], "person", role)
-        if len(people) > 1:  # two people share the surname: recorded, not guessed
-            return Speaker(None, "person", role, "?", f"'{name}' is ambiguous: " + " or ".join(people))
+        if len(people) == 1 or (len(people) > 1 and self._sentence_of(people[0][0]) < self._sentence_of(people[1][0])):
+            return Speaker(people[0][1], "person", role)  # the one, or the one introduced before the others
+        if len(people) > 1:  # introduced together: recorded, not guessed
+            return Speaker(None, "person", role, "?", f"'{name}' is ambiguous: " + " or ".join(n for _, n in people))
         if role and role.split()[-1].lower() in self.lex.role_words and name[:1].isupper() and "." not in name:
             g = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}.get(role.split()[-1].lower(), "?")
             return Speaker(name, "person", role, g)  # "Mr. Hale", "Coach Albrecht"
