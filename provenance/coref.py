@@ -225,7 +225,7 @@ class CorefMixin:
         or document speaking in them.  When the reported words come before 'it said', this sentence opens
         the reported words, not the speaker ('Moscow had raised ..., it said')."""
         from provenance.orgref import proper_org, sentence_subject
-        from provenance.resolve import Speaker, _speaker as _known_speaker
+        from provenance.speaker_names import Speaker, _speaker as _known_speaker
 
         si = bisect_right(self.sent_starts, pos) - 1
         first = si - 1 if att is not None and att.start < pos else si
@@ -246,7 +246,7 @@ class CorefMixin:
         return None
 
     def _pronoun(self, p: str, pos: int, att):
-        from provenance.resolve import Speaker
+        from provenance.speaker_names import Speaker
 
         g = self.lex.pronouns.get(p, "?")
         if p in ("it",):
