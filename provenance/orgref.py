@@ -15,7 +15,10 @@ Used by provenance.resolve.Resolver.
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from provenance.attribute.lexicon import lexicon
 from provenance.coref import head_word
@@ -130,3 +133,22 @@ def sentence_subject(text: str, start: int, end: int) -> str | None:
     went further"), as the antecedent of a later 'it'; None when the sentence opens otherwise."""
     m = _SUBJECT.match(text, start, end)
     return m.group(1) if m else None
+
+
+@lru_cache(maxsize=1)
+def _statement_re() -> re.Pattern:
+    heads = json.loads((Path(__file__).parent / "rules" / "speakers.json").read_text(encoding="utf-8")).get(
+        "statement_heads", [])
+    alt = "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:(?:the|a|an|its|their|his|her|this|that)\s+)?(?P<owner>.*?)\s*\b(?:{alt})\b.*", re.I)
+
+
+def statement_owner(mention: str) -> tuple[bool, str | None]:
+    """Is the mention a statement ('the statement on trade', "Nordland's readout"), and who made it as the
+    mention says (None when it does not say: 'the statement', 'a joint statement')."""
+    m = _statement_re().fullmatch(mention.strip())
+    if not m:
+        return False, None
+    owner = re.sub(r"['’]s?$", "", m.group("owner").strip())
+    words = [w for w in owner.split() if w[:1].isupper()]
+    return True, (owner if words else None)

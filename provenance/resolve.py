@@ -16,7 +16,7 @@ from provenance.attribute.lexicon import lexicon, norm_key
 from provenance.attribute.relay import outlet_phrase
 from provenance.mentions import tidy
 from provenance.names import ArticleNames
-from provenance.orgref import back_reference, descriptor_name, full_phrase, proper_org
+from provenance.orgref import back_reference, descriptor_name, full_phrase, proper_org, statement_owner
 from provenance.coref import CorefMixin, head_word, name_regex, name_runs
 from provenance.records import Article, ExtractedClaim
 from provenance.speaker_names import Speaker, _as_written, _speaker, known, split_name  # noqa: F401 (re-exported)
@@ -140,6 +140,15 @@ class Resolver(CorefMixin):
     def _organisation(self, m: str, pos: int) -> Speaker | None:
         """An organisation given in part: the whole name around it, a descriptor dropped, or the earlier
         organisation a definite description refers back to (provenance.orgref)."""
+        is_statement, owner = statement_owner(m)
+        if is_statement:  # a statement speaks for whoever made it
+            if owner:
+                return self._resolve_text(owner, pos)
+            si = bisect_right(self.sent_starts, pos) - 1
+            for k in range(si, max(si - 3, -1), -1):
+                made = [sp for sp in self.speakers_in.get(k, ()) if sp.name and sp.type in ("organization", "person")]
+                if made:
+                    return made[-1]
         full = full_phrase(self.masked, pos, m)
         for phrase in (full, proper_org(full or m), descriptor_name(m), back_reference(self.masked, pos, m)):
             if phrase and phrase != m:

@@ -108,3 +108,15 @@ def test_capitalised_name_with_an_organisation_head_is_no_person():
     assert c.speaker_name == "Association of Ferry Pilots" and c.speaker_type == "organization"
     assert proper_org("Ilse Varga") is None and proper_org("President of Westria") is None
     assert proper_org("Nordland's Defence Ministry") == "Nordland's Defence Ministry"
+
+
+def test_statement_speaks_for_whoever_made_it():
+    t = ("The Westrian Navy said on Tuesday that both fleets would withdraw. "
+         "The statement on fishing added that the quotas would be restored.")
+    assert one(t, "quotas").speaker_name == "Westrian Navy"
+
+
+def test_statement_with_an_owner_is_the_owners():
+    t = "Talks ended on Monday.\nThe Nordland Coast Guard statement said that two trawlers had been seized."
+    c = one(t, "trawlers")
+    assert c.speaker_name == "Nordland Coast Guard" and c.speaker_type == "organization"
