@@ -28,6 +28,10 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return (len(x) == 1 or len(y) == 1) and x[:1] == y[:1]
 
 
+_MAX_TOKENS = 6  # a longer run of capitals is no person's name
+_MAX_FORMS = 50  # forms kept per surname: grouping compares forms pairwise, so its cost stays bounded
+
+
 class ArticleNames:
     def __init__(self) -> None:
         self._forms: dict[str, Counter] = {}  # surname (lower) -> full form -> count
@@ -39,9 +43,10 @@ class ArticleNames:
         parts = name.split()
         while len(parts) >= 2 and _not_given_name(parts[0]):
             parts.pop(0)
-        if len(parts) >= 2:
+        forms = self._forms.setdefault(parts[-1].lower(), Counter()) if len(parts) >= 2 else None
+        if forms is not None and len(parts) <= _MAX_TOKENS and (len(forms) < _MAX_FORMS or " ".join(parts) in forms):
             name = " ".join(parts)
-            self._forms.setdefault(parts[-1].lower(), Counter())[name] += 1
+            forms[name] += 1
             self._first.setdefault(name, pos)
             self._groups = None
 
