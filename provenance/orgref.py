@@ -110,16 +110,19 @@ def back_reference(text: str, pos: int, mention: str) -> str | None:
     head = m.group(2)
     if head.lower() not in lexicon().organization_heads | _DESCRIPTORS:
         return None
+    mods = {w.lower() for w in m.group(1).split()}  # 'the General Staff': the name found must say 'general'
+
     before = text[:pos]
     best: tuple[int, str] | None = None
     # a proper name in apposition after the head: 'the Telegram channel Baltwatch'
     for a in re.finditer(rf"\b{re.escape(head.lower())}\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})", before):
-        best = (a.start(), a.group(1))
+        if mods <= {w.lower() for w in a.group(1).split()} | {head.lower()}:
+            best = (a.start(), a.group(1))
     # a capitalised name that ends in the head: "Nordland's Defence Ministry", 'the General Staff'
     cap = head[:1].upper() + head[1:].lower()
     for a in re.finditer(rf"((?:[A-Z][\w’'-]*\s+){{0,4}}){cap}\b", before):
         name = a.group(1) + cap
-        if len(name.split()) > 1 and (best is None or a.start() > best[0]):
+        if len(name.split()) > 1 and mods <= {w.lower() for w in name.split()} and (best is None or a.start() > best[0]):
             best = (a.start(), name)
     return best[1] if best else None
 

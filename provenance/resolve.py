@@ -150,7 +150,7 @@ class Resolver(CorefMixin):
                 if made:
                     return made[-1]
         full = full_phrase(self.masked, pos, m)
-        for phrase in (full, proper_org(full or m), descriptor_name(m), back_reference(self.masked, pos, m)):
+        for phrase in (full, back_reference(self.masked, pos, m), proper_org(full or m), descriptor_name(m)):
             if phrase and phrase != m:
                 e = self.k.alias.get(norm_key(phrase)) or self.k.alias.get(norm_key(_DETS.sub("", phrase)))
                 if e is not None:

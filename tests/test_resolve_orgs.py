@@ -120,3 +120,14 @@ def test_statement_with_an_owner_is_the_owners():
     t = "Talks ended on Monday.\nThe Nordland Coast Guard statement said that two trawlers had been seized."
     c = one(t, "trawlers")
     assert c.speaker_name == "Nordland Coast Guard" and c.speaker_type == "organization"
+
+
+def test_definite_role_body_takes_the_owner_of_the_earlier_mention():
+    t = ("Nordland's General Staff said two attacks failed. Westria's chief of the general staff, Ivo Lind, "
+         "spoke later. The General Staff said the bridge held.")
+    assert one(t, "bridge held").speaker_name == "Nordland's General Staff"
+
+
+def test_back_reference_keeps_the_mentions_own_words():
+    t = "Nordland's Navy denied it. The Westrian Navy said the drill was over."
+    assert back_reference(t, t.index("The Westrian"), "The Westrian Navy") is None
