@@ -86,6 +86,10 @@ def head_word(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
 class CorefMixin:
     """Needs: text, masked, lex, k (known speakers), sent_starts, speakers_in, last_thing, last_group,
     last_doc, role_of, _name_lookup(name)."""
@@ -218,7 +222,25 @@ class CorefMixin:
         if gender == "?":
             e = self.k.alias.get(norm_key(sp.name))
             gender = e.get("gender", "?") if e else "?"
+        if gender == "?":
+            gender = self._article_gender(sp)
         return gender == "?" or g == "?" or gender == g
+
+    def _article_gender(self, sp) -> str:
+        """What the article says of a person's gender: a title ('Mrs. Holm', 'Mr. Holm') or a role noun
+        ('spokeswoman', 'chairman') used with the name; '?' when it says nothing or both."""
+        if self._titles is None:
+            titles: dict[str, set[str]] = {}
+            for m in _TITLE.finditer(self.masked):
+                titles.setdefault(m.group(2).lower(), set()).add(_TITLE_GENDER[m.group(1).lower()])
+            self._titles = titles
+        found = set(self._titles.get(sp.name.split()[-1].lower(), ()))
+        role = (sp.role or "").lower().split()
+        if role and role[-1].endswith("woman"):
+            found.add("f")
+        elif role and role[-1].endswith("man") and role[-1] not in ("human", "german", "woman"):
+            found.add("m")
+        return found.pop() if len(found) == 1 else "?"
 
     def _it_subject(self, pos: int, att=None):
         """'it': the organisation this or one of the two previous sentences opens with, else the organisation

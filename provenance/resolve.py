@@ -47,6 +47,7 @@ class Resolver(CorefMixin):
         self.last_anon: dict[str, Speaker] = {}
         self._plan_pos: dict[str, list[int]] | None = None
         self._roles = None
+        self._titles: dict[str, set[str]] | None = None  # surname -> genders its titles give ('Mrs. Holm')
         self._mentioned: dict[str, bool] = {}
         self.names = ArticleNames()
         for start, run in name_runs(name_regex(), masked):  # full names, so that a later bare surname resolves

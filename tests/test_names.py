@@ -69,3 +69,9 @@ def test_a_sentence_opening_word_is_no_given_name():
     n.add("Ilse Varga", 0)
     n.add("Although Varga", 50)
     assert [name for _, name in n.people_named("Varga")] == ["Ilse Varga"]
+
+
+def test_pronoun_gender_from_the_articles_titles():
+    t = ("Ilse Varga and Otto Brandt met on Monday. Mrs. Varga wanted a deal; Mr. Brandt did not.\n"
+         "He said the talks had failed.")
+    assert one(t, "talks had failed").speaker_name == "Otto Brandt"
