@@ -37,9 +37,16 @@ def _best(fn, arg, runs: int = 3) -> float:
 
 
 def _ratio(fn, make, n: int) -> float:
+    """time(2n)/time(n); measured again once when over the limit (a busy machine can slow one run,
+    a quadratic scan fails both)."""
     fn(make(n // 4))  # warm caches (compiled patterns, lexicon) outside the measure
-    small, large = _best(fn, make(n)), _best(fn, make(2 * n))
-    return large / max(small, 1e-4)
+    ratio = float("inf")
+    for _ in range(2):
+        small, large = _best(fn, make(n)), _best(fn, make(2 * n))
+        ratio = min(ratio, large / max(small, 1e-4))
+        if ratio < LIMIT:
+            break
+    return ratio
 
 
 CASES = {
