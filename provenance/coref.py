@@ -86,6 +86,10 @@ def head_word(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
 class CorefMixin:
     """Needs: text, masked, lex, k (known speakers), sent_starts, speakers_in, last_thing, last_group,
     last_doc, role_of, _name_lookup(name)."""
@@ -218,13 +222,59 @@ class CorefMixin:
         if gender == "?":
             e = self.k.alias.get(norm_key(sp.name))
             gender = e.get("gender", "?") if e else "?"
+        if gender == "?":
+            gender = self._article_gender(sp)
         return gender == "?" or g == "?" or gender == g
 
+    def _article_gender(self, sp) -> str:
+        """What the article says of a person's gender: a title ('Mrs. Holm', 'Mr. Holm') or a role noun
+        ('spokeswoman', 'chairman') used with the name; '?' when it says nothing or both."""
+        if self._titles is None:
+            titles: dict[str, set[str]] = {}
+            for m in _TITLE.finditer(self.masked):
+                titles.setdefault(m.group(2).lower(), set()).add(_TITLE_GENDER[m.group(1).lower()])
+            self._titles = titles
+        found = set(self._titles.get(sp.name.split()[-1].lower(), ()))
+        role = (sp.role or "").lower().split()
+        if role and role[-1].endswith("woman"):
+            found.add("f")
+        elif role and role[-1].endswith("man") and role[-1] not in ("human", "german", "woman"):
+            found.add("m")
+        return found.pop() if len(found) == 1 else "?"
+
+    def _it_subject(self, pos: int, att=None):
+        """'it': the organisation this or one of the two previous sentences opens with, else the organisation
+        or document speaking in them.  When the reported words come before 'it said', this sentence opens
+        the reported words, not the speaker ('Moscow had raised ..., it said')."""
+        from provenance.orgref import proper_org, sentence_subject
+        from provenance.speaker_names import Speaker, _speaker as _known_speaker
+
+        si = bisect_right(self.sent_starts, pos) - 1
+        first = si - 1 if att is not None and att.start < pos else si
+        for k in range(first, max(si - 3, -1), -1):
+            ks = self.sent_starts[k]
+            ke = min(pos, self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.masked))
+            subj = sentence_subject(self.masked, ks, ke)
+            if subj and subj.lower() not in self.lex.pronouns:
+                e = self.k.alias.get(norm_key(subj))
+                org = proper_org(subj)
+                sp = _known_speaker(e) if e is not None else (
+                    Speaker(org, "organization") if org else self._organisation(subj, ks))
+                if sp is not None and sp.type == "organization" and sp.name:
+                    return sp
+            named = [sp for sp in self.speakers_in.get(k, ()) if sp.type in ("organization", "document") and sp.name]
+            if named:
+                return named[-1]
+        return None
+
     def _pronoun(self, p: str, pos: int, att):
-        from provenance.resolve import Speaker
+        from provenance.speaker_names import Speaker
 
         g = self.lex.pronouns.get(p, "?")
         if p in ("it",):
+            sp = self._it_subject(pos, att)
+            if sp is not None:
+                return sp
             if self.last_thing is not None:
                 return self.last_thing
             if self.last_doc is not None:

@@ -10,95 +10,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
 
 from provenance.attribute.frames import Attribution
 from provenance.attribute.lexicon import lexicon, norm_key
 from provenance.attribute.relay import outlet_phrase
 from provenance.mentions import tidy
-from provenance.orgref import back_reference, descriptor_name, full_phrase
+from provenance.names import ArticleNames
+from provenance.orgref import back_reference, descriptor_name, full_phrase, proper_org, statement_owner
 from provenance.coref import CorefMixin, head_word, name_regex, name_runs
 from provenance.records import Article, ExtractedClaim
+from provenance.speaker_names import Speaker, _as_written, _speaker, known, split_name  # noqa: F401 (re-exported)
 
 _STANDALONE_SUBJ = {"another", "many", "some", "several", "others", "most", "few", "both"}
 _DETS = re.compile(r"^(?:the|a|an|another|his|her|its|their|our)\s+", re.I)
 _OFFICE = re.compile(r"^(?P<owner>.+?)['’]s?\s+office$|^(?P<pron>his|her|their)\s+office$", re.I)
-_PREFIXED = re.compile(r"(?:al|el|bin|ibn|ben|abu|ould)-[A-Z]")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _JOINT = re.compile(r"\band\b|,")
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str | None
-    type: str | None
-    role: str | None = None
-    gender: str = "?"
-    unresolved: str | None = None
-
-
-class _Known:
-    def __init__(self) -> None:
-        lex = lexicon()
-        self.alias: dict[str, dict] = {}
-        self.roles: dict[str, dict] = {}
-        for e in lex.speakers:
-            for a in [e["name"]] + e.get("aliases", []):
-                self.alias.setdefault(norm_key(a), e)
-            for r in e.get("roles", []):
-                self.roles.setdefault(norm_key(r), e)
-
-
-_KNOWN: _Known | None = None
-
-
-def known() -> _Known:
-    global _KNOWN
-    if _KNOWN is None:
-        _KNOWN = _Known()
-    return _KNOWN
-
-
-def _speaker(e: dict, role: str | None = None) -> Speaker:
-    return Speaker(e["name"], e["type"], role, e.get("gender", "?"))
-
-
-def _as_written(m: str) -> str:
-    """An unnamed source's description as the article writes it, sentence-initial capital dropped."""
-    first = m.split()[0] if m.split() else ""
-    if m[:1].isupper() and not first[1:2].isupper() and first.lower() in lexicon().determiners | lexicon().quantifiers:
-        return m[0].lower() + m[1:]
-    return m
-
-
-@lru_cache(maxsize=8192)
-def split_name(mention: str) -> tuple[str | None, str | None]:
-    """'Kremlin spokesman Dmitry Peskov' -> ('Dmitry Peskov', 'Kremlin spokesman')."""
-    lex = lexicon()
-    toks = mention.replace("’", "'").split()
-    name: list[str] = []
-    for k in range(len(toks) - 1, -1, -1):
-        t = toks[k]
-        low = t.lower()
-        if (t[:1].isupper() or _PREFIXED.match(t)) and low not in lex.role_words \
-                and low.rstrip(".") + "." not in lex.role_words and not t.endswith("'s") and low not in lex.not_name_words:
-            name.insert(0, t)
-        elif name and low in lex.name_particles and k > 0 and toks[k - 1][:1].isupper() \
-                and toks[k - 1].lower() not in lex.role_words:
-            name.insert(0, t)
-        elif name and low in lex.name_particles and k > 1 and toks[k - 1].lower() in lex.name_particles \
-                and toks[k - 2][:1].isupper():
-            name.insert(0, t)
-        else:
-            break
-    while name and name[0].lower() in lex.name_particles:
-        name.pop(0)
-    if not name:
-        return None, None
-    role = " ".join(toks[: len(toks) - len(name)]).strip(" ,") or None
-    orig = mention.split()
-    return " ".join(orig[len(orig) - len(name):]), (" ".join(orig[: len(orig) - len(name)]).strip(" ,") or None) if role else None
 
 
 class Resolver(CorefMixin):
@@ -108,7 +35,6 @@ class Resolver(CorefMixin):
         self.seg = seg
         self.k = known()
         self.lex = lexicon()
-        self.full_names: dict[str, str] = {}  # surname -> longest full name in the article
         self._people: tuple[list, list] | None = None
         self.sent_starts = [s.start for s in seg.segments.sentences]
         # speakers of the claims resolved so far, indexed for pronouns: by sentence, and the latest of each kind
@@ -121,13 +47,13 @@ class Resolver(CorefMixin):
         self.last_anon: dict[str, Speaker] = {}
         self._plan_pos: dict[str, list[int]] | None = None
         self._roles = None
+        self._titles: dict[str, set[str]] | None = None  # surname -> genders its titles give ('Mrs. Holm')
         self._mentioned: dict[str, bool] = {}
-        for _, run in name_runs(name_regex(), masked):  # full names, so that a later bare surname resolves
-            name, _ = split_name(run)
+        self.names = ArticleNames()
+        for start, run in name_runs(name_regex(), masked):  # full names, so that a later bare surname resolves
+            name, _ = split_name(_POSSESSIVE_END.sub("", run))
             if name and " " in name:
-                cur = self.full_names.get(name.split()[-1].lower())
-                if cur is None or len(name) > len(cur):
-                    self.full_names[name.split()[-1].lower()] = name
+                self.names.add(name, start)
 
     def people(self) -> tuple[list[tuple[int, Speaker]], list[int]]:
         """Named persons with their positions (for pronouns); built on first use."""
@@ -140,6 +66,9 @@ class Resolver(CorefMixin):
             self._people = (pp, [p for p, _ in pp])
         return self._people
 
+    def _sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
+
     # -- names ---------------------------------------------------------
     def _name_lookup(self, s: str, scan: bool = False) -> Speaker | None:
         s = s.strip(" ,.")
@@ -151,17 +80,15 @@ class Resolver(CorefMixin):
             return _speaker(e, role)
         parts = name.split()
         if len(parts) >= 2:
-            surname = parts[-1]
-            e = self.k.alias.get(norm_key(surname))
-            if e is not None and e["type"] == "person" and not scan:
-                return _speaker(e, role)
-            cur = self.full_names.get(surname.lower())
-            if scan and (cur is None or len(name) > len(cur)):
-                self.full_names[surname.lower()] = name
-            return Speaker(self.full_names.get(surname.lower(), name), "person", role)
-        full = self.full_names.get(name.lower())
-        if full:
-            return Speaker(full, "person", role)
+            e = self.k.alias.get(norm_key(parts[-1]))
+            if e is not None and e["type"] == "person" and not scan and parts[0][:1] == e["name"][:1]:
+                return _speaker(e, role)  # a known person's surname with a compatible given name
+            return Speaker(self.names.full(name), "person", role)
+        people = self.names.people_named(name)
+        if len(people) == 1 or (len(people) > 1 and self._sentence_of(people[0][0]) < self._sentence_of(people[1][0])):
+            return Speaker(people[0][1], "person", role)  # the one, or the one introduced before the others
+        if len(people) > 1:  # introduced together: recorded, not guessed
+            return Speaker(None, "person", role, "?", f"'{name}' is ambiguous: " + " or ".join(n for _, n in people))
         if role and role.split()[-1].lower() in self.lex.role_words and name[:1].isupper() and "." not in name:
             g = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}.get(role.split()[-1].lower(), "?")
             return Speaker(name, "person", role, g)  # "Mr. Hale", "Coach Albrecht"
@@ -214,13 +141,21 @@ class Resolver(CorefMixin):
     def _organisation(self, m: str, pos: int) -> Speaker | None:
         """An organisation given in part: the whole name around it, a descriptor dropped, or the earlier
         organisation a definite description refers back to (provenance.orgref)."""
-        for phrase in (full_phrase(self.masked, pos, m), descriptor_name(m), back_reference(self.masked, pos, m)):
+        is_statement, owner = statement_owner(m)
+        if is_statement:  # a statement speaks for whoever made it
+            if owner:
+                return self._resolve_text(owner, pos)
+            si = bisect_right(self.sent_starts, pos) - 1
+            for k in range(si, max(si - 3, -1), -1):
+                made = [sp for sp in self.speakers_in.get(k, ()) if sp.name and sp.type in ("organization", "person")]
+                if made:
+                    return made[-1]
+        full = full_phrase(self.masked, pos, m)
+        for phrase in (full, back_reference(self.masked, pos, m), proper_org(full or m), descriptor_name(m)):
             if phrase and phrase != m:
                 e = self.k.alias.get(norm_key(phrase)) or self.k.alias.get(norm_key(_DETS.sub("", phrase)))
                 if e is not None:
                     return _speaker(e)
-                if phrase[:1].isupper() or "'" in phrase or "’" in phrase:
-                    return Speaker(_DETS.sub("", phrase), "organization")
                 return Speaker(_DETS.sub("", phrase), "organization")
         return None
 
@@ -232,6 +167,8 @@ class Resolver(CorefMixin):
             return _speaker(e)
         sp = self._name_lookup(m)
         if sp is not None:
+            if sp.name is None:
+                return sp  # ambiguous
             if sp.role:
                 self.role_of[norm_key(sp.role)] = sp.name
             e = self.k.alias.get(norm_key(sp.name))

@@ -37,9 +37,16 @@ def _best(fn, arg, runs: int = 3) -> float:
 
 
 def _ratio(fn, make, n: int) -> float:
+    """time(2n)/time(n); measured again once when over the limit (a busy machine can slow one run,
+    a quadratic scan fails both)."""
     fn(make(n // 4))  # warm caches (compiled patterns, lexicon) outside the measure
-    small, large = _best(fn, make(n)), _best(fn, make(2 * n))
-    return large / max(small, 1e-4)
+    ratio = float("inf")
+    for _ in range(2):
+        small, large = _best(fn, make(n)), _best(fn, make(2 * n))
+        ratio = min(ratio, large / max(small, 1e-4))
+        if ratio < LIMIT:
+            break
+    return ratio
 
 
 CASES = {
@@ -51,6 +58,8 @@ CASES = {
     "pronoun_claims": (lambda n: "T\n" + "He said.\n" * (n // 2), 3000),
     # titles whose full stop is kept: name runs re-split the rest of the run at each one
     "kept_dots": (lambda n: "Mr. " * (n // 2), 8000),
+    # many different full names sharing one surname: grouping forms of one person compares them pairwise
+    "shared_surname": (lambda n: "".join(f"Ab{k} Cd{k} Holm met us. " for k in range(n // 22)), 60000),
 }
 
 
@@ -67,7 +76,7 @@ def test_name_runs_over_kept_dots_is_linear():
 
 def test_name_regex_over_one_long_word_is_linear():
     rx = name_regex()
-    assert _ratio(lambda s: list(rx.finditer(s)), lambda n: "x " + "A" * n, 200_000) < LIMIT
+    assert _ratio(lambda s: list(rx.finditer(s)), lambda n: "x " + "A" * n, 1_000_000) < LIMIT
 
 
 def test_furniture_patterns_are_linear_on_dash_runs():

@@ -2,7 +2,7 @@
 role owners and capitals as speakers (sentences written for these tests)."""
 from provenance.extract import extract_claims
 from provenance.mentions import tidy
-from provenance.orgref import back_reference, descriptor_name, full_phrase
+from provenance.orgref import back_reference, descriptor_name, full_phrase, proper_org
 from provenance.records import Article
 
 
@@ -89,3 +89,45 @@ def test_known_organisation_is_not_a_document():
     c = one("The Westrian army said on Friday the road was open, and so did the Russian Defence Ministry on Thursday.",
             "road was open")
     assert c.speaker_type != "document"
+
+
+def test_it_is_the_organisation_the_previous_sentence_opens_with():
+    t = ("Talks ended late on Monday.\nThe Westrian Navy's account was shorter. "
+         "\"Two boats were turned back,\" it said.")
+    assert one(t, "boats were turned").speaker_name == "Westrian Navy"
+
+
+def test_it_skips_the_subject_of_the_reported_words():
+    t = ("The Westrian Navy statement was brief. Nordland had moved \"three frigates into the strait,\" it said, "
+         "without giving a source.")
+    assert one(t, "frigates").speaker_name == "Westrian Navy"
+
+
+def test_capitalised_name_with_an_organisation_head_is_no_person():
+    c = one("The Association of Ferry Pilots said the strike would go ahead.", "strike")
+    assert c.speaker_name == "Association of Ferry Pilots" and c.speaker_type == "organization"
+    assert proper_org("Ilse Varga") is None and proper_org("President of Westria") is None
+    assert proper_org("Nordland's Defence Ministry") == "Nordland's Defence Ministry"
+
+
+def test_statement_speaks_for_whoever_made_it():
+    t = ("The Westrian Navy said on Tuesday that both fleets would withdraw. "
+         "The statement on fishing added that the quotas would be restored.")
+    assert one(t, "quotas").speaker_name == "Westrian Navy"
+
+
+def test_statement_with_an_owner_is_the_owners():
+    t = "Talks ended on Monday.\nThe Nordland Coast Guard statement said that two trawlers had been seized."
+    c = one(t, "trawlers")
+    assert c.speaker_name == "Nordland Coast Guard" and c.speaker_type == "organization"
+
+
+def test_definite_role_body_takes_the_owner_of_the_earlier_mention():
+    t = ("Nordland's General Staff said two attacks failed. Westria's chief of the general staff, Ivo Lind, "
+         "spoke later. The General Staff said the bridge held.")
+    assert one(t, "bridge held").speaker_name == "Nordland's General Staff"
+
+
+def test_back_reference_keeps_the_mentions_own_words():
+    t = "Nordland's Navy denied it. The Westrian Navy said the drill was over."
+    assert back_reference(t, t.index("The Westrian"), "The Westrian Navy") is None
