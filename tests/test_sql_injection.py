@@ -40,7 +40,7 @@ HOSTILE = [
 ]
 HOSTILE_INTS = ["-1", "0", "99999999999999999999999", "1; DROP TABLE claims", "' OR 1=1", "1e3"]
 # commands that write by design: their inputs are tested elsewhere (review: below)
-SKIP_COMMANDS = {"ingest", "extract", "db", "load", "detect", "review"}
+SKIP_COMMANDS = {"ingest", "extract", "db", "load", "detect", "review", "serve"}  # serve runs until stopped
 # values that are validated and may be refused with a usage error (exit 2)
 VALIDATED = {"point", "ref", "since", "until", "plan", "fmt"}
 BENIGN = {"text": "ceasefire", "name": "Zelensky", "ref": "us-28:19"}
