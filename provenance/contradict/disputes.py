@@ -97,12 +97,19 @@ class _Article:
         return self._sides[speaker]
 
 
+_ANY_PLACE = "\x00"  # stands for whatever place the article named before
+
+
 @lru_cache(maxsize=65536)
 def _needs_place(text: str) -> bool:
-    """Can the claim's assertions need the place its article named before
-    it: it names no place of its own, or refers back ('the town', 'there')?"""
-    lex = lexicon()
-    return not lex.places_in(text) or lex.anaphor(text) or " there" in text.lower()
+    """Does one of the claim's assertions take the place its article named
+    before it ('the town', a state with no place of its own)?  Read once
+    per text, with a stand-in place."""
+    from ..assertions.state import states_in
+    from .control_read import _CUE, _read
+    if _CUE.test(text) and any(place == _ANY_PLACE for _m, place, *_rest in _read(text, _ANY_PLACE)):
+        return True
+    return any(a.key[-1] == _ANY_PLACE for a in states_in(text, _ANY_PLACE))
 
 
 def _order(cl: ClaimView) -> tuple:
