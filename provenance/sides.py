@@ -103,20 +103,32 @@ def _name_keys(name: str) -> list[str]:
     return keys
 
 
-def descriptor_side(article: str, name: str, until: int | None = None) -> str | None:
+def _mentions(article: str, lowered: str, key: str, end: int):
+    """(start, end) of each whole-word mention of key (case-insensitive) before `end`."""
+    k = key.lower()
+    at = lowered.find(k)
+    while 0 <= at < end:
+        stop = at + len(k)
+        if (at == 0 or not article[at - 1].isalnum()) and (stop >= len(article) or not article[stop].isalnum()):
+            yield at, stop
+        at = lowered.find(k, at + 1)
+
+
+def descriptor_side(article: str, name: str, until: int | None = None, lowered: str | None = None) -> str | None:
     """The side the article's words give a name: the clause before a
     mention and an appositive after it, nearest to the name first."""
     end = len(article) if until is None else until
+    lowered = lowered if lowered is not None else article.lower()
     for key in _name_keys(name):
-        for m in re.finditer(rf"(?<![\w]){re.escape(key)}(?![\w])", article[:end + len(key)], re.I):
-            before = article[max(0, m.start() - BEFORE):m.start()]
+        for start, stop in _mentions(article, lowered, key, end):
+            before = article[max(0, start - BEFORE):start]
             cut = list(_CLAUSE_END.finditer(before))
             if cut:
                 before = before[cut[-1].end():]
             found = _registered(before) or _nearest_party(before, last=True)
             if found:
                 return found
-            after = article[m.end():m.end() + AFTER]
+            after = article[stop:stop + AFTER]
             if _APPOSITIVE.match(after):
                 stop = re.search(r"[,;.:]|\s(?:said|says|told|wrote)\b", after[1:])
                 phrase = after[: stop.start() + 1] if stop else after
@@ -133,10 +145,12 @@ def _nearest_party(text: str, last: bool) -> str | None:
     return found[-1][2] if last else found[0][2]
 
 
-def side_of(name: str | None, article: str | None = None, until: int | None = None) -> str | None:
+def side_of(name: str | None, article: str | None = None, until: int | None = None,
+            lowered: str | None = None) -> str | None:
     """A speaker's side: from the registry, its name and roles, else from
-    the words of its article (read up to offset `until` when given)."""
+    the words of its article (read up to offset `until` when given;
+    `lowered`: the article lower-cased, when the caller has it)."""
     side = side_of_name(name)
     if side or not name or not article:
         return side
-    return descriptor_side(article, name, until)
+    return descriptor_side(article, name, until, lowered)

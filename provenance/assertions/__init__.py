@@ -22,14 +22,25 @@ from .when import statement_day
 __all__ = ["Assertion", "Denial", "assertions_of", "denial_in"]
 
 
-@lru_cache(maxsize=65536)
 def assertions_of(text: str, speaker: str | None, side: str | None, previous_place: str | None,
                   published: str | None) -> tuple[Assertion, ...]:
     """The control and state assertions of one claim, dated by the claim's
     own date when it gives one."""
-    dismissed = dismisses(text, side)
-    found = control_in(text, speaker, side, dismissed, previous_place) + states_in(text, previous_place, side)
-    day, as_of = statement_day(text, published)
+    found = _undated(text, speaker, side, previous_place)
+    if not found:
+        return found
+    day, as_of = _dated(text, published)
     if day is None and not as_of:
-        return tuple(found)
+        return found
     return tuple(replace(a, day=day, as_of=as_of) for a in found)
+
+
+@lru_cache(maxsize=65536)
+def _undated(text: str, speaker: str | None, side: str | None, previous_place: str | None) -> tuple[Assertion, ...]:
+    dismissed = dismisses(text, side)
+    return tuple(control_in(text, speaker, side, dismissed, previous_place) + states_in(text, previous_place, side))
+
+
+@lru_cache(maxsize=65536)
+def _dated(text: str, published: str | None) -> tuple[int | None, bool]:
+    return statement_day(text, published)

@@ -40,14 +40,16 @@ def _others_verb(text: str, m: re.Match, side: str | None) -> bool:
     return bool(before) and before[-1][2] != side
 
 
-def dismissal_spans(text: str, side: str | None = None) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def dismissal_spans(text: str, side: str | None = None) -> tuple[tuple[int, int], ...]:
     """Where the speaker's dismissal words and denial verbs are."""
     r = dismissal_rules()
     words = [m for m in r["words"].finditer(text) if not r["not_after"].search(text[max(0, m.start() - 40):m.start()])]
     verbs = [m for m in r["verbs"].finditer(text) if not _others_verb(text, m, side)]
-    return sorted(m.span() for m in words + verbs)
+    return tuple(sorted(m.span() for m in words + verbs))
 
 
+@lru_cache(maxsize=65536)
 def dismissal_cues(text: str, side: str | None = None) -> tuple[bool, bool]:
     """(dismisses, points back): does the speaker dismiss something in this
     claim, and does a denial verb point back to an earlier statement

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import replace
 
 from ..assertions import assertions_of, denial_in
@@ -49,35 +50,66 @@ def _cue(text: str) -> bool:
 
 
 class _Article:
-    """One article's text, its places in order, and its speakers' sides."""
+    """One article's text, read only where asked: the place named last
+    before an offset, paragraphs, and its speakers' sides (once per speaker)."""
 
     def __init__(self, text: str | None):
         self.text = text
-        self.places_all = sorted((s, p) for s, _e, p in lexicon().places_in(text)) if text else []
-        self.breaks = [m.start() for m in _PARAGRAPH.finditer(text)] if text else None
-
-    def paragraph(self, at: int | None) -> int | None:
-        if self.breaks is None or at is None:
-            return None
-        return bisect.bisect_left(self.breaks, at)
+        self._lowered: str | None = None
+        self._breaks: list[int] | None = None
+        self._sides: dict[str | None, str | None] = {}
+        self._places: list[tuple[int, str]] | None = None
+        self._starts: list[int] = []
 
     def previous_place(self, at: int | None) -> str | None:
-        if at is None or not self.places_all:
+        """The place the article named last before `at` (the article's
+        places are read once, when first asked); a place named just before
+        a region it is in wins over the region."""
+        if at is None or not self.text:
             return None
-        last, small = None, None
-        kinds = lexicon().place_kinds
-        for s, p in self.places_all:
-            if s >= at:
-                break
-            last = (s, p)
-            if kinds.get(p) != "region":
-                small = (s, p)
-        if last and small and last != small and last[0] - small[0] <= NEAR:
-            return small[1]  # 'the station in X, in the Y region': the station is in X
-        return last[1] if last else None
+        if self._places is None:
+            self._places = sorted((s, p) for s, _e, p in lexicon().places_in(self.text))
+            self._starts = [s for s, _p in self._places]
+        i = bisect.bisect_left(self._starts, at)
+        if i == 0:
+            return None
+        last = self._places[i - 1]
+        if lexicon().place_kinds.get(last[1]) == "region":
+            for s, p in reversed(self._places[max(0, i - 4):i - 1]):
+                if last[0] - s > NEAR:
+                    break
+                if lexicon().place_kinds.get(p) != "region":
+                    return p  # 'the station in X, in the Y region': the station is in X
+        return last[1]
 
-    def side(self, speaker: str | None, at: int | None) -> str | None:
-        return side_of(speaker, self.text, at)
+    def paragraph(self, at: int | None) -> int | None:
+        if not self.text or at is None:
+            return None
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _PARAGRAPH.finditer(self.text)]
+        return bisect.bisect_left(self._breaks, at)
+
+    def side(self, speaker: str | None, until: int | None) -> str | None:
+        if speaker not in self._sides:
+            if self.text and self._lowered is None:
+                self._lowered = self.text.lower()
+            self._sides[speaker] = side_of(speaker, self.text, until, self._lowered)
+        return self._sides[speaker]
+
+
+_ANY_PLACE = "\x00"  # stands for whatever place the article named before
+
+
+@lru_cache(maxsize=65536)
+def _needs_place(text: str) -> bool:
+    """Does one of the claim's assertions take the place its article named
+    before it ('the town', a state with no place of its own)?  Read once
+    per text, with a stand-in place."""
+    from ..assertions.state import states_in
+    from .control_read import _CUE, _read
+    if _CUE.test(text) and any(place == _ANY_PLACE for _m, place, *_rest in _read(text, _ANY_PLACE)):
+        return True
+    return any(a.key[-1] == _ANY_PLACE for a in states_in(text, _ANY_PLACE))
 
 
 def _order(cl: ClaimView) -> tuple:
@@ -99,7 +131,8 @@ def _read_article(claims: list[ClaimView], ctx: Context, cued: set[int],
         side = sides[cl.id] = art.side(cl.speaker, at + len(cl.text) + SPEAKER_AFTER)
         found: tuple[Assertion, ...] = ()
         if cl.id in cued:
-            found = assertions_of(cl.text, cl.speaker, side, art.previous_place(starts[cl.id]), cl.published)
+            prev = art.previous_place(starts[cl.id]) if _needs_place(cl.text) else None
+            found = assertions_of(cl.text, cl.speaker, side, prev, cl.published)
             d = denial_in(cl.text, side)
             if d is not None and not any(a.polarity < 0 for a in found):
                 target = resolve(d, at, side, cl.speaker, [e for e in earlier if at - e.start <= window],
