@@ -129,7 +129,8 @@ def test_the_sweep_covers_the_documented_filters():
 
 
 @pytest.mark.parametrize("path, cmd, param, values", CASES)
-def test_hostile_values_are_data_not_sql(db, before, path, cmd, param, values):
+def test_hostile_values_are_data_not_sql(db, before, path, cmd, param, values, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # an output path given a hostile value is written here, not into the checkout
     runner = CliRunner()
     for value in values:
         if isinstance(param, click.Argument):

@@ -19,9 +19,9 @@ class Piece:
 
 def is_furniture(line: str) -> bool:
     """Page furniture (bylines, captions, share buttons: rules/furniture.json), as extraction skips it."""
-    from ..extract import _furniture
+    from ..extract.blocks import is_furniture as skipped_by_extraction
 
-    return _furniture(line)
+    return skipped_by_extraction(line)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -58,35 +58,19 @@ def side_of(names: list[str]) -> str | None:
 
 @bp.get("/points/<ref>")
 def point(ref: str):
-    """One plan point (as `provenance point REF --format json`), its versions
-    in revisions of the plan, and its linked claims by date."""
-    from ..db.plans_store import ensure_default_plans
+    """One plan point (as `provenance point REF --format json`): its values, its
+    versions across revisions of the plan, and its linked claims by date."""
+    from ..db.plans_store import ensure_default_plans, point_versions
     from ..query import point_view
 
     s = db()
     ensure_default_plans(s)
     limit = int_arg("limit", POINT_LIMIT)
     data = point_view(s, ref, limit or None)
+    data["versions"] = point_versions(s, data["point"], data["claims"])
     if wants_json():
         return jsonify(data)
-    return respond("point.html", data, versions=_versions(data["plan"], data["number"]), limit=limit)
-
-
-def _versions(slug: str, number: int) -> list[dict]:
-    """The same-numbered point in the plans this one revises or is revised by."""
-    s = db()
-    plan = s.scalars(select(Plan).where(Plan.slug == slug)).first()
-    related = set(s.scalars(select(Plan.slug).where(Plan.revision_of == slug)))
-    if plan is not None and plan.revision_of:
-        related.add(plan.revision_of)
-    out = []
-    for other in sorted(related):
-        pt = s.execute(select(PlanPoint.title, PlanPoint.text, PlanPoint.values).join(Plan)
-                       .where(Plan.slug == other, PlanPoint.number == number)).first()
-        out.append({"point": f"{other}:{number}", "title": pt.title if pt else None, "text": pt.text if pt else None,
-                    "values": dict(pt.values or {}) if pt else {}, "revises": plan is not None
-                    and plan.revision_of == other})
-    return out
+    return respond("point.html", data, limit=limit)
 
 
 @bp.get("/search")
