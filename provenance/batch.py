@@ -2,13 +2,11 @@
 report bad files and go on, then detect contradictions once."""
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 from dataclasses import dataclass, field
 
-import click
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -16,14 +14,15 @@ from .db.models import Source
 from .db.store import StoreCache, article_from_source, replace_claims, serialize_writers, store_article
 from .errors import UsageError
 from .pipeline import EXTRACTOR_VERSION, analyse, default_workers, process_paths
-from .render import say
+from .render import plural, progress, say
 
 RETRIES = 3
 
 
 @dataclass
 class Summary:
-    read: int = 0
+    read: int = 0  # files read (each also counted new, unchanged or failed)
+    missing: int = 0  # paths given that do not exist (counted failed)
     new: int = 0
     unchanged: int = 0
     failed: int = 0
@@ -33,8 +32,8 @@ class Summary:
 
     def line(self) -> str:
         nothing = " (nothing new)" if self.read and not self.new and not self.failed else ""
-        return (f"{self.read} files read: {self.new} new, {self.unchanged} unchanged, {self.failed} failed; "
-                f"{self.claims} claims stored in {self.seconds:.1f}s{nothing}")
+        return (f"{plural(self.read + self.missing, 'file')}: {self.new} new, {self.unchanged} unchanged, "
+                f"{self.failed} failed; {plural(self.claims, 'claim')} stored in {self.seconds:.1f}s{nothing}")
 
 
 def prepare(session: Session) -> tuple[object, StoreCache, dict]:
@@ -87,7 +86,9 @@ def _detect_with_retry(app) -> None:
             time.sleep(0.2 * (attempt + 1))
 
 
-def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
+def run_ingest(app, paths, overrides, workers, detect: bool = True, verbosity: int = 0) -> Summary:
+    """Ingest PATHS.  verbosity: -1 errors only, 0 errors and the summary (the
+    caller prints it), 1 also a line per article already stored."""
     from .ingest import iter_input_files
 
     started = time.perf_counter()
@@ -100,12 +101,11 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
         if Path(p).exists():
             existing.append(p)
         else:
+            summary.missing += 1
             _fail(summary, f"{p}: no such file or folder")
-    files = iter_input_files(existing)
+    files = list(iter_input_files(existing))
     workers = workers or default_workers()
-    show = sys.stderr.isatty()
-    with click.progressbar(length=0, label="ingesting", file=sys.stderr, hidden=not show,
-                           show_pos=True) as bar:
+    with progress(len(files), "ingesting") as bar:
         results = process_paths(files, overrides, workers, index, stored)
         try:
             for done in results:
@@ -119,7 +119,8 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True) -> Summary:
                     summary.claims += len(done.claims)
                 else:
                     summary.unchanged += 1
-                    say(f"{done.path}: already stored, nothing new")
+                    if verbosity > 0:
+                        say(f"{done.path}: already stored, nothing new")
         finally:
             results.close()  # stops the worker pool at once on an error or Ctrl-C
     if summary.read == 0 and summary.failed == 0:
@@ -148,11 +149,14 @@ def run_extract(app, all_: bool, source_ids) -> tuple[int, int, int, int]:
             query = query.where(Source.id.in_(source_ids))
         elif not all_:
             query = query.where((Source.extracted_with.is_(None)) | (Source.extracted_with != EXTRACTOR_VERSION))
-        for source in session.execute(query.order_by(Source.id)).scalars():
-            article = article_from_source(source)
-            k, r, a = replace_claims(session, source, article, analyse(article, index), cache)
-            source.extracted_with = EXTRACTOR_VERSION
-            kept, removed, added, n = kept + k, removed + r, added + a, n + 1
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        with progress(total, "re-extracting") as bar:
+            for source in session.execute(query.order_by(Source.id)).scalars():
+                article = article_from_source(source)
+                k, r, a = replace_claims(session, source, article, analyse(article, index), cache)
+                source.extracted_with = EXTRACTOR_VERSION
+                kept, removed, added, n = kept + k, removed + r, added + a, n + 1
+                bar.update(1)
         if n:
             from .db.contradictions_store import detect_and_store
 
