@@ -37,7 +37,10 @@ def check_url(url: str) -> None:
 
 
 def _creating() -> bool:
+    """Whether the running command may create the database (True outside a command: library use)."""
     ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return True
     names = []
     while ctx is not None and ctx.parent is not None:
         names.append(ctx.info_name)
