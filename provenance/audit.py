@@ -148,10 +148,8 @@ def headline_findings(records: list[dict], region_end: int) -> list[dict]:
 
 # ---------------------------------------------------------------- the audit
 
-def audit_sources(session: Session, source_id: int | None = None, outlet: str | None = None,
-                  limit: int | None = None) -> list[dict]:
-    """One audit record per stored article (filtered by id or outlet)."""
-    q = (select(Source.id, Source.path, Source.title, Source.published, Source.text, Outlet.name)
+def _source_query(source_id: int | None, outlet: str | None, limit: int | None):
+    q = (select(Source.id, Source.path, Source.title, Source.published, Outlet.name)
          .outerjoin(Outlet, Source.outlet_id == Outlet.id).order_by(Source.id))
     if source_id is not None:
         q = q.where(Source.id == source_id)
@@ -159,9 +157,23 @@ def audit_sources(session: Session, source_id: int | None = None, outlet: str | 
         q = q.where(func.lower(Outlet.name).in_({outlet.casefold(), (canonical_outlet(outlet) or outlet).casefold()}))
     if limit is not None:
         q = q.limit(limit)
-    sources = session.execute(q).all()
+    return q
+
+
+def count_sources(session: Session, source_id: int | None = None, outlet: str | None = None,
+                  limit: int | None = None) -> int:
+    """How many articles `iter_audit` will give (for a progress bar)."""
+    return session.scalar(select(func.count()).select_from(_source_query(source_id, outlet, limit).subquery())) or 0
+
+
+def iter_audit(session: Session, source_id: int | None = None, outlet: str | None = None,
+               limit: int | None = None):
+    """One audit record per stored article (filtered by id or outlet), one at a
+    time: an article's text and claims are read when its turn comes, so memory
+    holds one article (and the quoted claims quote drift compares), not all."""
+    sources = session.execute(_source_query(source_id, outlet, limit)).all()
     if not sources:
-        return []
+        return
     filtered = source_id is not None or bool(outlet) or limit is not None
     drift = quote_drift(quoted_claims(session), {s[0] for s in sources} if filtered else None)
     drift_by_source: dict[int, list[dict]] = defaultdict(list)
@@ -170,7 +182,35 @@ def audit_sources(session: Session, source_id: int | None = None, outlet: str | 
             drift_by_source[this["source_id"]].append(
                 {"speaker": pair["speaker"], "score": pair["score"], "shared": pair["shared"],
                  "this": this, "other": other})
-    return [_audit_one(session, s, drift_by_source.get(s[0], [])) for s in sources]
+    for sid, path, title, published, outlet_name in sources:
+        text = session.scalar(select(Source.text).where(Source.id == sid)) or ""
+        yield _audit_one(session, (sid, path, title, published, text, outlet_name), drift_by_source.get(sid, []))
+
+
+def audit_sources(session: Session, source_id: int | None = None, outlet: str | None = None,
+                  limit: int | None = None) -> list[dict]:
+    """Every record of `iter_audit` as a list."""
+    return list(iter_audit(session, source_id, outlet, limit))
+
+
+SUMMED = ("claims", "anonymous", "relayed", "unresolved", "quote_drift", "unsupported_headlines")
+
+
+def summarise(records) -> list[dict]:
+    """Per outlet (then a total): articles and the summed counts of their audit records."""
+    by: dict[str, dict] = {}
+    total = {"outlet": "(all)", "articles": 0, **{k: 0 for k in SUMMED}}
+    for r in records:
+        row = by.setdefault(r["outlet"] or "(no outlet)",
+                            {"outlet": r["outlet"] or "(no outlet)", "articles": 0, **{k: 0 for k in SUMMED}})
+        for target in (row, total):
+            target["articles"] += 1
+            for k in SUMMED:
+                target[k] += r[k]
+    rows = sorted(by.values(), key=lambda x: (-x["articles"], x["outlet"].casefold()))
+    for row in rows + [total]:
+        row["anonymous_share"] = round(row["anonymous"] / row["claims"], 3) if row["claims"] else 0.0
+    return rows + [total] if rows else []
 
 
 def _audit_one(session: Session, src, drift: list[dict]) -> dict:

@@ -2,13 +2,11 @@
 report bad files and go on, then detect contradictions once."""
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 from dataclasses import dataclass, field
 
-import click
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -16,7 +14,7 @@ from .db.models import Source
 from .db.store import StoreCache, article_from_source, replace_claims, serialize_writers
 from .errors import UsageError
 from .pipeline import EXTRACTOR_VERSION, analyse, default_workers, process_paths
-from .render import say
+from .render import plural, progress, say
 from .scale.writer import transient
 
 RETRIES = 3
@@ -24,7 +22,8 @@ RETRIES = 3
 
 @dataclass
 class Summary:
-    read: int = 0
+    read: int = 0  # files read (each also counted new, unchanged or failed)
+    missing: int = 0  # paths given that do not exist (counted failed)
     new: int = 0
     unchanged: int = 0
     failed: int = 0
@@ -34,8 +33,8 @@ class Summary:
 
     def line(self) -> str:
         nothing = " (nothing new)" if self.read and not self.new and not self.failed else ""
-        return (f"{self.read} files read: {self.new} new, {self.unchanged} unchanged, {self.failed} failed; "
-                f"{self.claims} claims stored in {self.seconds:.1f}s{nothing}")
+        return (f"{plural(self.read + self.missing, 'file')}: {self.new} new, {self.unchanged} unchanged, "
+                f"{self.failed} failed; {plural(self.claims, 'claim')} stored in {self.seconds:.1f}s{nothing}")
 
 
 def prepare(session: Session) -> tuple[object, StoreCache, dict]:
@@ -70,9 +69,11 @@ def _detect_with_retry(app) -> None:
 
 
 def run_ingest(app, paths, overrides, workers, detect: bool = True, batch: int | None = None,
-               budget: float | None = None, dask: str | None = None) -> Summary:
+               budget: float | None = None, dask: str | None = None, verbosity: int = 0) -> Summary:
     """Ingest `paths`: analysed in `workers` processes (or on the Dask cluster
-    `dask`), stored `batch` articles per transaction by one writer."""
+    `dask`), stored `batch` articles per transaction by one writer.  verbosity:
+    -1 errors only, 0 errors and the summary (the caller prints it), 1 also a
+    line per article already stored."""
     from .ingest import iter_input_files
     from .scale.rows import article_rows
     from .scale.writer import DEFAULT_BATCH, BatchWriter
@@ -87,8 +88,9 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True, batch: int |
         if Path(p).exists():
             existing.append(p)
         else:
+            summary.missing += 1
             _fail(summary, f"{p}: no such file or folder")
-    files = iter_input_files(existing)
+    files = list(iter_input_files(existing))
     workers = workers or default_workers()
 
     def stored_one(item, created: bool) -> None:
@@ -97,18 +99,17 @@ def run_ingest(app, paths, overrides, workers, detect: bool = True, batch: int |
             summary.claims += len(item.claims)
         else:
             summary.unchanged += 1
-            say(f"{item.path}: already stored, nothing new")
+            if verbosity > 0:
+                say(f"{item.path}: already stored, nothing new")
 
-    if dask:  # rows come back a partition at a time; by default each partition is one transaction
-        from .scale.dask_engine import process_on_dask
-        results = process_on_dask(dask, files, overrides, index, stored, budget)
-        batch = batch or results.size
-    else:
-        results = process_paths(files, overrides, workers, index, stored, budget=budget)
-    writer = BatchWriter(app, cache.points, batch or DEFAULT_BATCH, stored_one)
-    show = sys.stderr.isatty()
-    with click.progressbar(length=0, label="ingesting", file=sys.stderr, hidden=not show,
-                           show_pos=True) as bar:
+    with progress(len(files), "ingesting") as bar:
+        if dask:  # rows come back a partition at a time; by default each partition is one transaction
+            from .scale.dask_engine import process_on_dask
+            results = process_on_dask(dask, files, overrides, index, stored, budget)
+            batch = batch or results.size
+        else:
+            results = process_paths(files, overrides, workers, index, stored, budget=budget)
+        writer = BatchWriter(app, cache.points, batch or DEFAULT_BATCH, stored_one)
         try:
             for done in results:
                 summary.read += 1
@@ -147,11 +148,14 @@ def run_extract(app, all_: bool, source_ids) -> tuple[int, int, int, int]:
             query = query.where(Source.id.in_(source_ids))
         elif not all_:
             query = query.where((Source.extracted_with.is_(None)) | (Source.extracted_with != EXTRACTOR_VERSION))
-        for source in session.execute(query.order_by(Source.id)).scalars():
-            article = article_from_source(source)
-            k, r, a = replace_claims(session, source, article, analyse(article, index), cache)
-            source.extracted_with = EXTRACTOR_VERSION
-            kept, removed, added, n = kept + k, removed + r, added + a, n + 1
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        with progress(total, "re-extracting") as bar:
+            for source in session.execute(query.order_by(Source.id)).scalars():
+                article = article_from_source(source)
+                k, r, a = replace_claims(session, source, article, analyse(article, index), cache)
+                source.extracted_with = EXTRACTOR_VERSION
+                kept, removed, added, n = kept + k, removed + r, added + a, n + 1
+                bar.update(1)
         if n:
             from .db.contradictions_store import detect_and_store
 

@@ -20,17 +20,23 @@ def _fail(path: str, exc: OSError) -> UsageError:
 
 @contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
-    """A text stream for `path` (None or "-": stdout); see the module doc."""
-    if path in (None, "-"):
+    """A text stream for `path` (None, "" or "-": stdout); see the module doc."""
+    if not path or path == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
     target = Path(path)
-    if target.is_dir():
-        raise UsageError(f"cannot write {path}: it is a folder")
-    if not target.parent.is_dir():
-        raise UsageError(f"cannot write {path}: folder {target.parent} does not exist")
-    if target.exists() and not target.is_file():  # a device or a pipe (/dev/full, /dev/stdout): write in place
+    shown = path if len(path) <= 200 else path[:200] + "…"
+    try:
+        is_dir, parent_ok = target.is_dir(), target.parent.is_dir()
+        special = target.exists() and not target.is_file()
+    except OSError as exc:  # a name too long, a loop of links
+        raise _fail(shown, exc) from None
+    if is_dir:
+        raise UsageError(f"cannot write {shown}: it is a folder")
+    if not parent_ok:
+        raise UsageError(f"cannot write {shown}: folder {target.parent} does not exist")
+    if special:  # a device or a pipe (/dev/full, /dev/stdout): write in place
         try:
             with open(target, "w", encoding="utf-8", newline="") as fh:
                 yield fh

@@ -57,6 +57,17 @@ def parse_point(ref: str) -> tuple[str, int]:
     return plan, int(number)
 
 
+def known_point(session: Session, ref: str) -> tuple[str, int]:
+    """(plan slug, point number) of a point that exists; an unknown plan or point is a usage error."""
+    from .db.plans_store import get_plan
+
+    slug, number = parse_point(ref)
+    plan = get_plan(session, slug)
+    if not any(p.number == number for p in plan.points):
+        raise UsageError(f"plan {slug} has no point {number} (it has {len(plan.points)} points)")
+    return slug, number
+
+
 def filtered_claims(session: Session, f: ClaimFilter):
     """A SELECT of Claim ids in document order (or search rank) for the filter.
 
@@ -85,7 +96,7 @@ def filtered_claims(session: Session, f: ClaimFilter):
         pattern = '%"' + like_escape(f.topic) + '"%'  # a bound value; LIKE wildcards in it escaped
         q = q.where(or_(Claim.id.in_(topic_points), cast(Claim.topics, String).like(pattern, escape="\\")))
     if f.point:
-        slug, number = parse_point(f.point)
+        slug, number = known_point(session, f.point)
         on_point = (select(ClaimPoint.claim_id).join(PlanPoint).join(Plan)
                     .where(Plan.slug == slug, PlanPoint.number == number))
         q = q.where(Claim.id.in_(on_point))

@@ -46,8 +46,17 @@ def _term_patterns(terms: list[str]) -> list[re.Pattern]:
 
 
 def matched_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) spans of TEXT where a search term occurs."""
-    spans = sorted({m.span() for p in _term_patterns(terms) for m in p.finditer(text or "")})
+    """Non-overlapping (start, end) spans of TEXT where a search term occurs; the
+    digits of a number are marked only where the whole number stands."""
+    digits = [t for t in terms if t.isdigit()]
+    words = [t for t in terms if not t.isdigit()]
+    numbers = number_patterns(" ".join(digits)) if digits else []
+    found = {m.span() for p in _term_patterns(words) for m in p.finditer(text or "")} if words else set()
+    if digits:
+        found |= {m.span() for p in number_patterns(" ".join(digits)) for m in p.finditer(text or "")}
+        found |= {m.span() for p in _term_patterns(digits) for m in p.finditer(text or "")
+                  if any(w.start() <= m.start() and m.end() <= w.end() for n in numbers for w in n.finditer(text))}
+    spans = sorted(found)
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and s < out[-1][1]:
@@ -91,6 +100,7 @@ def who_said(session: Session, text: str, limit: int | None = None) -> list[dict
     hits = matching_claims(session, text, ranked=False)
     if hits is None or limit == 0:
         return []
+    hits = whole_numbers_only(session, hits, text)
     groups = _hit_groups(session, hits.subquery())
     picked, n = [], 0
     for label in sorted(groups, key=lambda k: (-groups[k][0], k.startswith("("), k.casefold())):
@@ -100,6 +110,37 @@ def who_said(session: Session, text: str, limit: int | None = None) -> list[dict
         n += groups[label][0]
     ids = _in_group_order(session, picked, limit)
     return _who_rows(session, ids, search_terms(text))
+
+
+# A number as written in a query ("600,000", "1.5", "2025"): its digit groups
+# must stand together in the claim as one whole number, not be tokens found
+# apart ("880,000 ... 600" matched "600,000" word by word).
+_NUMBER = re.compile(r"\d+(?:[,.\u00a0\u202f ]\d+)*")
+_SEP = r"[,.\u00a0\u202f ]?"
+
+
+def number_patterns(text: str) -> list[re.Pattern]:
+    """One pattern per number in TEXT, matching it only as a whole number."""
+    out = []
+    for m in _NUMBER.finditer(text or ""):
+        groups = re.findall(r"\d+", m.group())
+        body = _SEP.join(groups)
+        out.append(re.compile(r"(?<![\d])(?<!\d[,.])" + body + r"(?![\d]|[,.]\d)"))
+    return out
+
+
+def whole_numbers_only(session: Session, hits, text: str):
+    """HITS (a SELECT of claim ids) narrowed to claims holding every number of TEXT whole."""
+    patterns = number_patterns(text)
+    if not patterns:
+        return hits
+    keep = []
+    sub = hits.subquery()
+    for cid, body, quote in session.execute(select(Claim.id, Claim.text, Claim.quote).join(sub, sub.c.id == Claim.id)):
+        both = f"{body}\n{quote or ''}"
+        if all(p.search(both) for p in patterns):
+            keep.append(cid)
+    return select(Claim.id.label("id")).where(Claim.id.in_(keep or [-1]))
 
 
 def _who_rows(session: Session, ids: list[int], terms: list[str]) -> list[dict]:

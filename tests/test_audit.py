@@ -165,7 +165,11 @@ def test_audit_counts_and_findings(stored):
 
 
 def test_audit_table_and_csv(stored):
-    table = stored("audit").stdout
+    summary = stored("audit").stdout  # by default a summary per outlet, then a total
+    assert summary.splitlines()[0].split()[:3] == ["outlet", "articles", "claims"]
+    assert summary.splitlines()[-1].split()[:3] == ["(all)", "3", "9"]
+    assert "quote drift  Ilse Marrow" not in summary
+    table = stored("audit", "--detail").stdout
     assert "quote drift  Ilse Marrow" in table and "relayed  Anselm Quist > Reuters > Harbor Gazette" in table
     lines = stored("audit", "--format", "csv").stdout.splitlines()
     assert lines[0].startswith("source_id,outlet,published,claims,anonymous,anonymous_share")

@@ -12,6 +12,7 @@ from provenance.cli import cli
 @pytest.fixture
 def run(tmp_path):
     db = str(tmp_path / "cli.db")
+    CliRunner().invoke(cli, ["--db", db, "db", "upgrade"], catch_exceptions=False)  # read commands need a database
 
     def _run(*args):
         return CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)

@@ -103,5 +103,6 @@ def test_filters_and_limits_together(many):
 
 
 def test_empty_listing_is_valid_json(db_url):
+    _run(db_url, "db", "upgrade")  # an empty database (a missing one is an error)
     res = _run(db_url, "contradictions", "--format", "json")
     assert res.exit_code == 0 and json.loads(res.stdout) == [] and res.stderr == ""

@@ -12,15 +12,40 @@ import signal
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator
 
 import click
 
-from ..errors import Exit, ProvenanceError
+from ..errors import DatabaseError, Exit, ProvenanceError
 from ..settings import resolve_db_url
 
 # module name under provenance.cli -> registered in this order
 COMMANDS = ["ingest", "sources", "db", "export", "plans", "contradictions", "query", "serve"]
+# Commands that may create a new SQLite database file; every other command
+# needs the file to exist (a mistyped --db path is an error, exit 3).
+CREATING = {("ingest",), ("plans", "load"), ("db", "upgrade")}
+SUPPORTED_URLS = ("sqlite", "postgresql")
+
+
+def check_url(url: str) -> None:
+    """Only SQLite and PostgreSQL URLs; anything else is one line, exit 3."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if not scheme.split("+", 1)[0] in SUPPORTED_URLS:
+        raise DatabaseError(f"unsupported database URL {scheme + '://…'!r}: provenance works with SQLite "
+                            "(a file path or sqlite:///PATH) and PostgreSQL (postgresql://...)")
+
+
+def _creating() -> bool:
+    """Whether the running command may create the database (True outside a command: library use)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return True
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return tuple(reversed(names)) in CREATING
 
 
 @dataclass
@@ -39,7 +64,14 @@ class App:
         if self._engine is None:
             from ..db.engine import open_database
 
-            self._engine = open_database(self.url)
+            url = self.url
+            check_url(url)
+            path = url.split(":///", 1)[1] if url.startswith("sqlite:///") else ""
+            if path and path != ":memory:" and not path.startswith("file:") and not Path(path).exists() \
+                    and not _creating():
+                raise DatabaseError(f"no database at {path} (`provenance ingest` or `provenance db upgrade` "
+                                    "creates one; --db or $PROVENANCE_DB names another)")
+            self._engine = open_database(url)
         return self._engine
 
     @contextmanager

@@ -32,6 +32,9 @@ def upgrade(app):
     """
     from ..db.engine import HEAD_REVISION, current_revision, make_engine, upgrade as run_upgrade
 
+    from . import check_url
+
+    check_url(app.url)
     before = current_revision(make_engine(app.url))
     run_upgrade(app.url)
     if before == HEAD_REVISION:
@@ -51,5 +54,13 @@ def current(app):
     """
     from ..db.engine import HEAD_REVISION, current_revision, make_engine
 
+    from pathlib import Path
+
+    from ..errors import DatabaseError
+    from . import check_url
+
+    check_url(app.url)
+    if app.url.startswith("sqlite:///") and not Path(app.url.split(":///", 1)[1]).exists():
+        raise DatabaseError(f"no database at {app.url.split(':///', 1)[1]}")
     rev = current_revision(make_engine(app.url))
     click.echo(f"{rev or 'none'} (this version of provenance needs {HEAD_REVISION})")

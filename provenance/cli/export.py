@@ -16,7 +16,7 @@ __all__ = ["export"]
 @click.argument("kind", type=click.Choice(["claims", "graph", "prov", "jsonld"]))
 @click.option("--format", "fmt", help="claims: jsonl|csv|json; graph: graphml|gexf|json; "
               "prov: json|turtle|provn; jsonld: jsonld.")
-@click.option("-o", "--output", metavar="FILE", help="Write here instead of stdout ('-': stdout); the file is "
+@click.option("-o", "--output", metavar="FILE", type=click.Path(allow_dash=True), help="Write here instead of stdout ('-': stdout); the file is "
               "replaced only once the export is complete.")
 @claim_filter_options
 @pass_app
@@ -39,5 +39,5 @@ def export(app, kind, fmt, output, speaker, outlet, topic, point, since, until):
     f = ClaimFilter(speaker=speaker, outlet=outlet, topic=topic, point=point, since=since, until=until)
     with app.session() as s, open_output(output) as fh:
         n = writer(s, f, fh)
-    if output not in (None, "-"):
+    if output and output != "-":
         say(f"wrote {n} claim{'' if n == 1 else 's'} ({kind}) to {output}")

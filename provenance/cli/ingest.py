@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..errors import Exit, UsageError
-from ..render import say
+from ..render import plural, say
 from . import pass_app
 
 __all__ = ["ingest", "extract"]
@@ -36,15 +36,19 @@ def _check_date(value: str | None) -> str | None:
 @click.option("--file-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Time one file may take to read and analyse before it is reported as too slow "
                    "(default 20; 0: no limit).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only (no summary).")
+@click.option("-v", "--verbose", is_flag=True, help="Also name each article already stored.")
 @pass_app
-def ingest(app, paths, outlet, published, url, workers, no_detect, batch, dask, file_budget):
+def ingest(app, paths, outlet, published, url, workers, no_detect, batch, dask, file_budget, quiet, verbose):
     """Read articles (.txt, .md, .html, .htm; folders recursively), extract their
     claims, link them to plan points and store them.
 
     Each file is stored in its own transaction; an article already stored adds
     nothing.  A file that cannot be read is reported on stderr and skipped;
     the exit status is then 1.  A sidecar FILE.meta.json gives or corrects
-    outlet, published, author, url and title.
+    outlet, published, author, url and title.  One summary line at the end
+    (--quiet: none; --verbose: also each article already stored); a progress
+    bar on a terminal (stderr).
 
     \b
     Example:
@@ -54,9 +58,12 @@ def ingest(app, paths, outlet, published, url, workers, no_detect, batch, dask, 
     from ..batch import run_ingest
 
     overrides = {k: v for k, v in (("outlet", outlet), ("published", _check_date(published)), ("url", url)) if v}
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose cannot go together")
     summary = run_ingest(app, paths, overrides or None, workers, detect=not no_detect, batch=batch,
-                         budget=file_budget, dask=dask)
-    say(summary.line())
+                         budget=file_budget, dask=dask, verbosity=-1 if quiet else 1 if verbose else 0)
+    if not quiet:
+        say(summary.line())
     if summary.failed:  # 4 when no file at all could be used (errors.py), else 1
         sys.exit(Exit.PARTIAL if summary.new or summary.unchanged else Exit.INPUT)
 
@@ -79,4 +86,4 @@ def extract(app, all_, source_ids):
     from ..batch import run_extract
 
     kept, removed, added, n = run_extract(app, all_, source_ids)
-    say(f"re-extracted {n} sources: {kept} claims kept, {removed} removed, {added} added")
+    say(f"re-extracted {plural(n, 'source')}: {plural(kept, 'claim')} kept, {removed} removed, {added} added")

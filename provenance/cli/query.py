@@ -1,12 +1,14 @@
 """Fact-checker and editor questions: `who-said`, `speakers`, `speaker`, `audit`."""
 from __future__ import annotations
 
+import json
 import sys
+import textwrap
 
 import click
 
 from ..records import SPEAKER_TYPES
-from ..render import emit, format_option, limit_option, more_note, say, table
+from ..render import emit, format_option, limit_option, more_note, plural, say, table, use_color
 from . import pass_app
 
 __all__ = ["who_said", "speakers", "speaker", "audit"]
@@ -42,16 +44,18 @@ def who_said(app, text, fmt, limit):
       provenance who-said "600,000 troops" --format json
     """
     from ..db.search import search_terms
+    from ..render import terminal_width
     from ..speakers_query import highlight
 
     with app.session() as s:
-        rows = who_said_rows(s, text, limit)
+        rows = who_said_rows(s, text, limit or None)
     if fmt != "table":
         emit(rows if fmt in ("json", "jsonl") else _flat(rows, WHO_COLUMNS), fmt, WHO_COLUMNS)
         return
     terms = search_terms(text)
-    bold = sys.stdout.isatty()
+    bold = use_color()
     mark = (click.style("", bold=True, reset=False), click.style("", reset=True)) if bold else ("[", "]")
+    wrap_at = (terminal_width() or 0) - 4
 
     def render(rows):
         out, current = [], None
@@ -64,7 +68,9 @@ def who_said(app, text, fmt, limit):
             where = " ".join(filter(None, [r["outlet"] or "(no outlet)", r["published"] or "(undated)"]))
             via = f" via {' > '.join(r['via'])}" if r["via"] else ""
             out.append(f"  {where}{via}  [{r['claim_id']}]")
-            out.append(f"    {highlight(r['text'], terms, width=160, mark=mark)}")
+            marked = highlight(r["text"], terms, mark=mark)
+            lines = textwrap.wrap(marked, wrap_at, break_on_hyphens=False) if wrap_at > 20 else [marked]
+            out.extend(f"    {line}" for line in lines)
         return "\n".join(out)
 
     emit(rows, fmt, WHO_COLUMNS, table_renderer=render,
@@ -95,7 +101,7 @@ def speakers(app, search, type_, fmt, limit):
     from ..speakers_query import speaker_directory
 
     with app.session() as s:
-        rows = speaker_directory(s, search, type_, limit)
+        rows = speaker_directory(s, search, type_, limit or None)
     emit(rows if fmt in ("json", "jsonl") else _flat(rows, SPEAKER_COLUMNS), fmt, SPEAKER_COLUMNS,
          widths={"aliases": 50, "roles": 40, "outlets": 40}, empty_message="no speakers match")
 
@@ -131,58 +137,101 @@ def speaker(app, name, fmt, limit):
          widths={"text": 80, "chain": 40, "source": 30}, empty_message=unknown if not names else "no claims")
 
 
+SUMMARY_COLUMNS = ["outlet", "articles", "claims", "anonymous", "anonymous_share", "relayed", "unresolved",
+                   "quote_drift", "unsupported_headlines"]
+
+
 @click.command()
 @click.option("--source", "source_id", type=int, help="Audit this source id only.")
 @click.option("--outlet", help="Audit this outlet's articles only.")
+@click.option("--detail", is_flag=True, help="The table lists every article and its findings "
+              "(default: a summary per outlet).")
 @format_option()
 @limit_option()
 @pass_app
-def audit(app, source_id, outlet, fmt, limit):
+def audit(app, source_id, outlet, detail, fmt, limit):
     """Audit how each article attributes its statements: claims, anonymous
     share, claims relayed from other outlets (with the chain), unresolved
     speakers, quote drift (the same speaker's words worded differently by
     another outlet) and headlines the body does not support.
 
-    json and jsonl give every finding; table and csv give the counts
-    (the table lists the findings under the summary).
+    The table gives a summary per outlet; --detail lists every article with
+    its findings.  json and jsonl give every finding per article, csv the
+    counts per article; all are written article by article as they are
+    audited.  A progress bar shows on a terminal (stderr).
 
     \b
     Example:
       provenance audit
-      provenance audit --outlet AP --format json
+      provenance audit --detail --outlet AP
+      provenance audit --format jsonl > audit.jsonl
     """
-    from ..audit import audit_sources
+    from ..audit import count_sources, iter_audit, summarise
+    from ..render import CsvWriter, progress
 
-    with app.session() as s:
-        rows = audit_sources(s, source_id, outlet, limit)
+    limit = limit or None
     empty = "no sources match" if (source_id is not None or outlet) else "no sources stored"
-    if not rows and fmt != "table":
+    out = sys.stdout
+    n = 0
+    with app.session() as s, progress(count_sources(s, source_id, outlet, limit), "auditing") as bar:
+        records = iter_audit(s, source_id, outlet, limit)
+        if fmt == "table" and not detail:
+            summary = summarise(_counted(records, bar))
+            if summary:
+                out.write(table(summary, SUMMARY_COLUMNS) + "\n")
+            n = len(summary)
+        else:
+            csv_out = CsvWriter(out) if fmt == "csv" else None
+            if csv_out:
+                csv_out.writerow(AUDIT_COLUMNS)
+            if fmt == "json":
+                out.write("[")
+            for r in _counted(records, bar):
+                if fmt == "json":
+                    out.write(("," if n else "") + "\n" + json.dumps(r, ensure_ascii=False, default=str))
+                elif fmt == "jsonl":
+                    out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+                elif csv_out:
+                    csv_out.writerow([_csv_value(r.get(c)) for c in AUDIT_COLUMNS])
+                else:
+                    out.write(_audit_block(r, first=not n) + "\n")
+                n += 1
+            if fmt == "json":
+                out.write("\n]\n")
+    if not n:
         say(empty)
-    emit(rows if fmt in ("json", "jsonl") else _flat(rows, AUDIT_COLUMNS), fmt, AUDIT_COLUMNS,
-         table_renderer=lambda _: _audit_table(rows), empty_message=empty)
 
 
-def _audit_table(rows: list[dict]) -> str:
-    out = [table(_flat(rows, AUDIT_COLUMNS), AUDIT_COLUMNS, {"path": 40})]
-    for r in rows:
-        lines = []
-        for c in r["relayed_claims"]:
-            lines.append(f"  relayed  {' > '.join(c['chain'])}: {_cut(c['text'])}")
-        for c in r["unresolved_claims"]:
-            lines.append(f"  unresolved  {c['mention'] or '(no mention)'} ({c['reason']}): {_cut(c['text'])}")
-        for d in r["quote_drift_pairs"]:
-            other = d["other"]
-            lines.append(f"  quote drift  {d['speaker']}: {_cut(d['this']['wording'], 70)!r}")
-            lines.append(f"      vs {other['outlet'] or '(no outlet)'} #{other['source_id']}: "
-                         f"{_cut(other['wording'], 70)!r}")
-        for h in r["headline_claims"]:
-            lines.append(f"  headline  {h['reason']}: {_cut(h['text'])}")
-        if lines:
-            out.append(f"\n#{r['source_id']} {r['outlet'] or '(no outlet)'} {r['path']}")
-            out.extend(lines)
+def _counted(records, bar):
+    for r in records:
+        bar.update(1)
+        yield r
+
+
+def _csv_value(v):
+    return "" if v is None else f"{v:.2f}" if isinstance(v, float) else v
+
+
+def _audit_block(r: dict, first: bool) -> str:
+    """One article of `audit --detail`: its counts on one line, then its findings."""
+    counts = ", ".join([plural(r["claims"], "claim"), f"{r['anonymous']} anonymous", f"{r['relayed']} relayed",
+                        f"{r['unresolved']} unresolved", f"{r['quote_drift']} quote drift",
+                        plural(r["unsupported_headlines"], "unsupported headline")])
+    out = [("" if first else "\n") + f"#{r['source_id']} {r['outlet'] or '(no outlet)'} {r['published'] or ''} "
+           f"{r['path']}", f"  {counts}"]
+    for c in r["relayed_claims"]:
+        out.append(f"  relayed  {' > '.join(c['chain'])}: {_one_line(c['text'])}")
+    for c in r["unresolved_claims"]:
+        out.append(f"  unresolved  {c['mention'] or '(no mention)'} ({c['reason']}): {_one_line(c['text'])}")
+    for d in r["quote_drift_pairs"]:
+        other = d["other"]
+        out.append(f"  quote drift  {d['speaker']}: {_one_line(d['this']['wording'])!r}")
+        out.append(f"      vs {other['outlet'] or '(no outlet)'} #{other['source_id']}: "
+                   f"{_one_line(other['wording'])!r}")
+    for h in r["headline_claims"]:
+        out.append(f"  headline  {h['reason']}: {_one_line(h['text'])}")
     return "\n".join(out)
 
 
-def _cut(text: str, width: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _one_line(text: str) -> str:
+    return " ".join((text or "").split())

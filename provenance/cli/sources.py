@@ -1,8 +1,12 @@
 """`provenance sources` and `provenance claims`."""
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import click
 
+from ..errors import UsageError
 from ..records import CLAIM_KINDS
 from ..render import emit, format_option, limit_option
 from ..sources_query import SOURCE_COLUMNS
@@ -31,15 +35,35 @@ def sources(app, fmt, limit):
     emit(rows, fmt, SOURCE_COLUMNS, widths={"title": 50, "path": 40}, empty_message="no sources stored")
 
 
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def check_date(ctx, param, value: str | None) -> str | None:
+    """A --since/--until value: YYYY-MM-DD (or YYYY-MM, YYYY), a real date; else a usage error (exit 2)."""
+    if value is None:
+        return None
+    m = _DATE.fullmatch(value.strip())
+    ok = bool(m)
+    if m:
+        try:
+            date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+        except ValueError:
+            ok = False
+    if not ok:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise UsageError(f"--{param.name} must be a date such as 2025-11-20 (or 2025-11, 2025), not {shown!r}")
+    return value.strip()
+
+
 def claim_filter_options(f):
     """The filters shared by `claims` and `export`."""
     for opt in reversed([
         click.option("--speaker", help="Claims by this speaker (any alias or spelling)."),
         click.option("--outlet", help="Claims published by this outlet."),
         click.option("--topic", help="Claims about this topic (see `provenance points`)."),
-        click.option("--point", help="Claims linked to this plan point, e.g. us-28:19."),
-        click.option("--since", help="Published on or after this date (YYYY-MM-DD)."),
-        click.option("--until", help="Published on or before this date (YYYY-MM-DD)."),
+        click.option("--point", help="Claims linked to this plan point, e.g. us-28:19 (an unknown point is an error)."),
+        click.option("--since", callback=check_date, help="Published on or after this date (YYYY-MM-DD)."),
+        click.option("--until", callback=check_date, help="Published on or before this date (YYYY-MM-DD)."),
     ]):
         f = opt(f)
     return f
@@ -79,7 +103,7 @@ def claims(app, speaker, outlet, topic, point, since, until, source_id, kind, se
     from ..query import ClaimFilter, claim_records
 
     f = ClaimFilter(speaker=speaker, outlet=outlet, source=source_id, kind=kind, topic=topic, point=point,
-                    since=since, until=until, search=search, limit=limit)
+                    since=since, until=until, search=search, limit=limit or None)
     with app.session() as s:
         records = list(claim_records(s, f))
     if fmt in ("json", "jsonl"):
