@@ -145,6 +145,8 @@ class Lexicon:
         self.relay_participles = set(v["relay_participles"])
         self.pronouns: dict[str, str] = lx["pronouns"]
         self.prepositions = frozenset(lx.get("prepositions", ()))
+        self.subject_openers = frozenset(lx.get("subject_openers", ()))
+        self.ly_nouns = frozenset(lx.get("ly_nouns", ()))
         self.role_words = set(lx["role_words"])
         self.anonymous_heads = set(lx["anonymous_heads"])
         self.quantifiers = set(lx["quantifiers"])

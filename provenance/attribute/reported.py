@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import relative, seen_by, sourcing
+from provenance.attribute import relative, seen_by, sourcing, speaker_np
 from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
@@ -255,6 +255,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
     # "X, speaking on condition of anonymity, said ...": a speech verb whose clause only says how the source
     # spoke carries no content (its mention still served the frames after it)
     frames = [f for f in frames if f.content != "after" or not sourcing.no_content(masked, toks, _tok_index(toks, f.cue_end))]
+    frames = [g for g in (speaker_np.clean(f, toks, text) for f in frames) if g is not None]
     if not heading:
         frames.extend(pre)
         frames.extend(_agentless(text, masked, toks, s_start, s_end))
