@@ -18,7 +18,8 @@ from provenance.attribute.lexicon import lexicon
 from provenance.attribute.subject import main_subject
 
 _BE = {"is", "was", "were", "are", "be", "been", "being"}
-_NEG = re.compile(r"\b(?:did|does|do|would|will|could)\s+not\s+(?:\w+ly\s+)?$|\b(?:didn['’]t|doesn['’]t|won['’]t|never|declined\s+to|refused\s+to)\s+$")
+_NEG = re.compile(r"\b(?:did|does|do|would|will|could|has|have|had)\s+not\s+(?:yet\s+)?(?:\w+ly\s+)?$|"
+                  r"\b(?:didn['’]t|doesn['’]t|won['’]t|hasn['’]t|haven['’]t|hadn['’]t|never|declined\s+to|refused\s+to)\s+(?:yet\s+)?$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
 _QUOTE_MARKS = set("“”\"‘’«»")
@@ -137,8 +138,22 @@ def _document_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
     return g if words[k - 1] in lex.document_heads else None
 
 
+def _with_subject(toks: list[Tok], vi: int) -> bool:
+    """'..., with analysts saying ...': an -ing cue whose subject is introduced by 'with'."""
+    r = np_ending_at(toks, vi - 1) if vi > 0 else None
+    if r is None:
+        r = generic_np_ending_at(toks, vi - 1, max_len=5) if vi > 1 else None
+    return r is not None and r[0] > 0 and toks[r[0] - 1].low == "with"
+
+
+_ING_TAIL = re.compile(r",\s+(?P<ing>[a-z]+ing)\b[^,;:]*$")
+
+
 def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
-    rest = masked[toks[vend].end:sent_end]
+    rest = masked[toks[vend].end:sent_end].rstrip(" .!?")
+    tail = _ING_TAIL.search(rest)
+    if tail and tail.group("ing") not in lexicon().form_lemma:
+        rest = rest[:tail.start()]  # '"...," she told reporters, pointing to the road': a manner clause
     if re.search(r"\bthat\b|[“\"‘:]", rest):
         return False
     return len(rest.split()) <= 18 and "," not in rest.rstrip(" .,!?”’\"")
@@ -169,16 +184,18 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         if nxt is not None and nxt.low == "by":
             continue  # "reported by AFP": a relay, not a cue
-        if _NEG.search(masked[max(s_start, m_start - 30):m_start]) and lemma in lex.weak:
+        if _NEG.search(masked[max(s_start, m_start - 30):m_start]) and (lemma in lex.weak or lemma in lex.negated_silent):
             continue  # "did not comment": no content
         after = [t.low for t in toks[ve + 1:ve + 6]]
-        if lemma in lex.needs_about and not {"about", "on", "of"} & set(after):
-            continue
+        quoted_before = prev is not None and (prev.text in _QUOTE_MARKS or prev.text == "," and vi >= 2
+                                              and toks[vi - 2].text in _QUOTE_MARKS)
+        if lemma in lex.needs_about and not {"about", "on", "of"} & set(after) and not quoted_before:
+            continue  # ('"We are ready," responded X': the quotation is the content)
         if lemma in lex.needs_as and "as" not in after:
             continue
         if lemma in lex.needs_complement and not _complement(toks, ve + 1):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
-        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE)):
+        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE)) and not _with_subject(toks, vi):
             continue
         if heading and kind not in ("base", "third"):
             continue

@@ -1,0 +1,36 @@
+"""Constructions of reported speech, and narration that is no claim (sentences of our own writing)."""
+from provenance.extract import extract_claims
+from provenance.records import Article
+
+
+def claims(text):
+    return extract_claims(Article(path="t.txt", text=text, sha256="x"))
+
+
+def test_narration_of_what_was_not_said_is_no_claim():
+    for t in ("The ministry has not commented on the figures.",
+              "Irma Kolar did not claim that the pass was safe.",
+              "Irma Kolar has not yet said whether the pass will reopen.",
+              "The mayor declined to give a figure for the losses.",
+              "Reporters asked whether the pass would reopen."):
+        assert claims(t) == [], t
+    (c,) = claims("Irma Kolar did not rule out new talks.")  # a position taken, not silence
+    assert c.speaker_name == "Irma Kolar"
+
+
+def test_inverted_needs_about_verb_after_a_quotation():
+    (c,) = claims('"We are ready," responded Irma Kolar.')
+    assert (c.kind, c.speaker_name, c.cue) == ("direct", "Irma Kolar", "responded")
+
+
+def test_quote_then_told_reporters_then_a_manner_clause():
+    (c,) = claims('"The pass will reopen," Irma Kolar told reporters, pointing to the cleared road.')
+    assert (c.kind, c.speaker_name, c.cue) == ("direct", "Irma Kolar", "told")
+
+
+def test_with_subject_saying():
+    t = "The pass was closed on Monday, with analysts saying it could stay shut for weeks."
+    (c,) = claims(t)
+    assert t[c.start:c.end] == "analysts saying it could stay shut for weeks."
+    assert c.speaker_type == "anonymous"
+    assert claims("He left the room with colleagues saying nothing.") == []
