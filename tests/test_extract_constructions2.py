@@ -34,3 +34,15 @@ def test_with_subject_saying():
     assert t[c.start:c.end] == "analysts saying it could stay shut for weeks."
     assert c.speaker_type == "anonymous"
     assert claims("He left the room with colleagues saying nothing.") == []
+
+
+def test_speech_acts_with_no_content_are_no_claims():
+    for t in ("Irma Kolar spoke on camera.", "The union answered within hours.",
+              "Why would the union insist on a strike nobody wanted?"):
+        assert claims(t) == [], t
+    (c,) = claims("Irma Kolar spoke at length about a new tunnel under the pass.")  # a topic the guidelines count
+    assert c.cue == "spoke"
+    (c,) = claims('"We are ready," Irma Kolar answered.')
+    assert (c.kind, c.cue) == ("direct", "answered")
+    (c,) = claims('Irma Kolar spoke to reporters: "The pass is shut."')
+    assert c.kind == "direct"

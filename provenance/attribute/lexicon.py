@@ -116,6 +116,7 @@ class Lexicon:
         self.needs_about = set(v["needs_about"])
         self.needs_as = set(v["needs_as"])
         self.needs_complement = set(v.get("needs_complement", []))
+        self.needs_content = frozenset(v.get("needs_content", ()))
         self.negated_silent = frozenset(v.get("negated_silent", ()))
         self.noun_forms = frozenset(v.get("noun_forms", ()))  # cue forms that are also nouns ("the state", "reports")
         self.verb_position_next = frozenset(v.get("verb_position_next", ()))

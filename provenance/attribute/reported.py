@@ -138,6 +138,19 @@ def _document_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
     return g if words[k - 1] in lex.document_heads else None
 
 
+_CONTENT = re.compile(r"[^.;“\"‘«„]{0,40}?(?:\bthat\b|[:“\"‘«„])")
+
+
+def _content_follows(masked: str, cue_end: int, s_end: int) -> bool:
+    """Does a 'that'-clause, a colon or a quotation follow the cue closely?"""
+    return bool(_CONTENT.match(masked, cue_end, s_end))
+
+
+def _about_follows(masked: str, f, s_end: int) -> bool:
+    """'spoke at length about X': a needs_about verb with its topic (the seeds' guidelines count it)."""
+    return f.lemma in lexicon().needs_about and bool(re.match(r"(?:\s+\S+){0,4}?\s+(?:about|of|on\s+(?:the|a|an|his|her|its|their|this|these|those)\b)\b", masked[f.cue_end:s_end]))
+
+
 def _with_subject(toks: list[Tok], vi: int) -> bool:
     """'..., with analysts saying ...': an -ing cue whose subject is introduced by 'with'."""
     r = np_ending_at(toks, vi - 1) if vi > 0 else None
@@ -187,9 +200,10 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         if _NEG.search(masked[max(s_start, m_start - 30):m_start]) and (lemma in lex.weak or lemma in lex.negated_silent):
             continue  # "did not comment": no content
         after = [t.low for t in toks[ve + 1:ve + 6]]
-        quoted_before = prev is not None and (prev.text in _QUOTE_MARKS or prev.text == "," and vi >= 2
-                                              and toks[vi - 2].text in _QUOTE_MARKS)
-        if lemma in lex.needs_about and not {"about", "on", "of"} & set(after) and not quoted_before:
+        quoted_before = any(t.text in _QUOTE_MARKS for t in toks[max(0, vi - 8):vi]) and (
+            prev is not None and (prev.text in _QUOTE_MARKS or prev.text == "," or prev.cap))
+        if lemma in lex.needs_about and not {"about", "on", "of"} & set(after) and not quoted_before and not (
+                _content_follows(masked, m_end, s_end)):
             continue  # ('"We are ready," responded X': the quotation is the content)
         if lemma in lex.needs_as and "as" not in after:
             continue
@@ -200,7 +214,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         if heading and kind not in ("base", "third"):
             continue
         weak = lemma in lex.weak
-        if weak and lemma not in lex.needs_about and (nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")):
+        if weak and lemma not in lex.needs_about and not quoted_before and (
+                nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")):
             continue  # "the US previously discussed with ...": no content
         cue = form
         mention, mode, content = None, "", "after"
@@ -273,6 +288,10 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
     # spoke carries no content (its mention still served the frames after it)
     frames = [f for f in frames if f.content != "after" or not sourcing.no_content(masked, toks, _tok_index(toks, f.cue_end))]
     frames = [g for g in (speaker_np.clean(f, toks, text) for f in frames) if g is not None]
+    # "spoke on camera", "answered within hours": no content (after its mention served the frames after it)
+    frames = [f for f in frames if not (f.lemma in lex.needs_content and f.content == "after"
+                                        and not _content_follows(masked, f.cue_end, s_end)
+                                        and not _about_follows(masked, f, s_end))]
     if not heading:
         frames.extend(pre)
         frames.extend(_agentless(text, masked, toks, s_start, s_end))
