@@ -46,3 +46,9 @@ def test_speech_acts_with_no_content_are_no_claims():
     assert (c.kind, c.cue) == ("direct", "answered")
     (c,) = claims('Irma Kolar spoke to reporters: "The pass is shut."')
     assert c.kind == "direct"
+
+
+def test_weak_verb_to_a_listener_then_that_clause():
+    (c,) = claims("Ivan Petrenko reported to the mayor that the bridge was held.")
+    assert (c.speaker_name, c.cue) == ("Ivan Petrenko", "reported")
+    assert claims("The envoy previously discussed with Kyiv a ceasefire.") == []

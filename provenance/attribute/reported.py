@@ -138,7 +138,7 @@ def _document_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
     return g if words[k - 1] in lex.document_heads else None
 
 
-_CONTENT = re.compile(r"[^.;“\"‘«„]{0,40}?(?:\bthat\b|[:“\"‘«„])")
+_CONTENT = re.compile(r"[^.;“\"‘«„]{0,60}?(?:\bthat\b|[:“\"‘«„])")
 
 
 def _content_follows(masked: str, cue_end: int, s_end: int) -> bool:
@@ -215,7 +215,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         weak = lemma in lex.weak
         if weak and lemma not in lex.needs_about and not quoted_before and (
-                nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")):
+                nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")) and not (
+                nxt is not None and nxt.low == "to" and _content_follows(masked, m_end, s_end)):
             continue  # "the US previously discussed with ...": no content
         cue = form
         mention, mode, content = None, "", "after"
