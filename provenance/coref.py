@@ -69,10 +69,21 @@ def name_runs(rx: re.Pattern, masked: str):
                 if keeps_dot(s[j:b.start()]):
                     continue  # an initial or an abbreviation
             if b.start() > pos:
-                yield m.start() + pos, s[pos:b.start()]
+                yield from _without_opener(m.start() + pos, s[pos:b.start()])
             pos = b.end()
         if pos < len(s):
-            yield m.start() + pos, s[pos:]
+            yield from _without_opener(m.start() + pos, s[pos:])
+
+
+def _without_opener(start: int, run: str):
+    """The run without a sentence's opening conjunction or adverbial ('Although Scott Peck' -> 'Scott Peck');
+    nothing when one word is left ('Even China' is no name run)."""
+    first, _, rest = run.partition(" ")
+    if rest and first.lower() in lexicon().subject_openers:
+        if " " in rest:
+            yield start + len(first) + 1, rest
+        return
+    yield start, run
 
 
 def head_word(words: list[str]) -> str:

@@ -116,6 +116,8 @@ class Lexicon:
         self.needs_about = set(v["needs_about"])
         self.needs_as = set(v["needs_as"])
         self.needs_complement = set(v.get("needs_complement", []))
+        self.needs_content = frozenset(v.get("needs_content", ()))
+        self.negated_silent = frozenset(v.get("negated_silent", ()))
         self.noun_forms = frozenset(v.get("noun_forms", ()))  # cue forms that are also nouns ("the state", "reports")
         self.verb_position_next = frozenset(v.get("verb_position_next", ()))
         self.cue_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (words, form), longest first
@@ -145,6 +147,8 @@ class Lexicon:
         self.relay_participles = set(v["relay_participles"])
         self.pronouns: dict[str, str] = lx["pronouns"]
         self.prepositions = frozenset(lx.get("prepositions", ()))
+        self.subject_openers = frozenset(lx.get("subject_openers", ()))
+        self.ly_nouns = frozenset(lx.get("ly_nouns", ()))
         self.role_words = set(lx["role_words"])
         self.anonymous_heads = set(lx["anonymous_heads"])
         self.quantifiers = set(lx["quantifiers"])

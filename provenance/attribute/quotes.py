@@ -1,6 +1,7 @@
 """Quotation-mark pairing with offsets.
 
-Straight and curly double quotes, curly single quotes (‘…’, not apostrophes).
+Straight and curly double quotes, « » and „ “ pairs, two apostrophes used as a
+double quote (''…''), curly single quotes (‘…’, not apostrophes).
 A paragraph that ends inside a quotation continues into the next paragraph
 when that one reopens with a quote mark (the news convention for long
 quotes).  Unbalanced marks never raise: the quote is cut at the paragraph end
@@ -15,7 +16,8 @@ OPEN_D, CLOSE_D, STRAIGHT_D = "“„‟«", "”»", '"'
 OPEN_S, CLOSE_S = "‘‚", "’"
 _OPENERS = set(OPEN_D + STRAIGHT_D + OPEN_S + "'")
 _BEFORE_OPEN = set(" \t([{—–-/:;,“\"")
-_MARKS = re.compile("[“„‟«”»\"‘‚’]")
+_MARKS = re.compile("''|[“„‟«”»\"‘‚’]")  # '' : two apostrophes as a double quote mark (''Yes,'' she said)
+_PAIR = "''"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,12 @@ def find_quotes(text: str, paragraphs) -> QuoteScan:
         for qm in _MARKS.finditer(text, p.start, p.end):
             i = qm.start()
             ch = qm.group(0)
+            if ch == _PAIR and (d_open >= 0 or _opens(text, i, p)):
+                ch = STRAIGHT_D
+            elif ch == _PAIR:
+                continue  # "the dockers'' union": not a quote mark
+            if ch == "“" and d_open >= 0 and text[d_open] == "„":
+                ch = "”"  # „low-9 opening closed by “ (German and Central European style)
             if ch in OPEN_D or (ch == STRAIGHT_D and d_open < 0):
                 if d_open >= 0 and ch in OPEN_D:
                     if i == d_open:
@@ -71,7 +79,8 @@ def find_quotes(text: str, paragraphs) -> QuoteScan:
                 s_open = -1
             elif ch in CLOSE_D or ch == STRAIGHT_D:
                 if d_open >= 0:
-                    quotes.append(Quote(d_open, i + 1, d_open + 1, i, p.index, True, group))
+                    w = len(qm.group(0))
+                    quotes.append(Quote(d_open, i + w, d_open + _width(text, d_open), i, p.index, True, group))
                     group += 1
                     d_open = -1
                 else:
@@ -91,13 +100,24 @@ def find_quotes(text: str, paragraphs) -> QuoteScan:
         carry = False
         if d_open >= 0:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            quotes.append(Quote(d_open, p.end, d_open + 1, p.end, p.index, False, group))
+            quotes.append(Quote(d_open, p.end, d_open + _width(text, d_open), p.end, p.index, False, group))
             if nxt is not None and text[nxt.start] in OPEN_D + STRAIGHT_D:
                 carry = True  # same group continues
             else:
                 issues.append(f"unclosed quote at {d_open}")
                 group += 1
     return QuoteScan(tuple(quotes), tuple(issues))
+
+
+def _width(text: str, pos: int) -> int:
+    return 2 if text.startswith(_PAIR, pos) else 1
+
+
+def _opens(text: str, i: int, p) -> bool:
+    """Can the '' at i open a quotation (at a paragraph start or after a space or bracket, before a letter)?"""
+    prev = text[i - 1] if i > p.start else " "
+    nxt = text[i + 2] if i + 2 < p.end else " "
+    return (prev in _BEFORE_OPEN or i == p.start) and not nxt.isspace()
 
 
 def mask_quotes(text: str, quotes) -> str:

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import relative, seen_by, sourcing
+from provenance.attribute import relative, seen_by, sourcing, speaker_np
 from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.subject import main_subject
 
 _BE = {"is", "was", "were", "are", "be", "been", "being"}
-_NEG = re.compile(r"\b(?:did|does|do|would|will|could)\s+not\s+(?:\w+ly\s+)?$|\b(?:didn['’]t|doesn['’]t|won['’]t|never|declined\s+to|refused\s+to)\s+$")
+_NEG = re.compile(r"\b(?:did|does|do|would|will|could|has|have|had)\s+not\s+(?:yet\s+)?(?:\w+ly\s+)?$|"
+                  r"\b(?:didn['’]t|doesn['’]t|won['’]t|hasn['’]t|haven['’]t|hadn['’]t|never|declined\s+to|refused\s+to)\s+(?:yet\s+)?$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
 _QUOTE_MARKS = set("“”\"‘’«»")
@@ -137,8 +138,35 @@ def _document_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
     return g if words[k - 1] in lex.document_heads else None
 
 
+_CONTENT = re.compile(r"[^.;“\"‘«„]{0,60}?(?:\bthat\b|[:“\"‘«„])")
+
+
+def _content_follows(masked: str, cue_end: int, s_end: int) -> bool:
+    """Does a 'that'-clause, a colon or a quotation follow the cue closely?"""
+    return bool(_CONTENT.match(masked, cue_end, s_end))
+
+
+def _about_follows(masked: str, f, s_end: int) -> bool:
+    """'spoke at length about X': a needs_about verb with its topic (the seeds' guidelines count it)."""
+    return f.lemma in lexicon().needs_about and bool(re.match(r"(?:\s+\S+){0,4}?\s+(?:about|of|on\s+(?:the|a|an|his|her|its|their|this|these|those)\b)\b", masked[f.cue_end:s_end]))
+
+
+def _with_subject(toks: list[Tok], vi: int) -> bool:
+    """'..., with analysts saying ...': an -ing cue whose subject is introduced by 'with'."""
+    r = np_ending_at(toks, vi - 1) if vi > 0 else None
+    if r is None:
+        r = generic_np_ending_at(toks, vi - 1, max_len=5) if vi > 1 else None
+    return r is not None and r[0] > 0 and toks[r[0] - 1].low == "with"
+
+
+_ING_TAIL = re.compile(r",\s+(?P<ing>[a-z]+ing)\b[^,;:]*$")
+
+
 def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
-    rest = masked[toks[vend].end:sent_end]
+    rest = masked[toks[vend].end:sent_end].rstrip(" .!?")
+    tail = _ING_TAIL.search(rest)
+    if tail and tail.group("ing") not in lexicon().form_lemma:
+        rest = rest[:tail.start()]  # '"...," she told reporters, pointing to the road': a manner clause
     if re.search(r"\bthat\b|[“\"‘:]", rest):
         return False
     return len(rest.split()) <= 18 and "," not in rest.rstrip(" .,!?”’\"")
@@ -169,21 +197,26 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         if nxt is not None and nxt.low == "by":
             continue  # "reported by AFP": a relay, not a cue
-        if _NEG.search(masked[max(s_start, m_start - 30):m_start]) and lemma in lex.weak:
+        if _NEG.search(masked[max(s_start, m_start - 30):m_start]) and (lemma in lex.weak or lemma in lex.negated_silent):
             continue  # "did not comment": no content
         after = [t.low for t in toks[ve + 1:ve + 6]]
-        if lemma in lex.needs_about and not {"about", "on", "of"} & set(after):
-            continue
+        quoted_before = any(t.text in _QUOTE_MARKS for t in toks[max(0, vi - 8):vi]) and (
+            prev is not None and (prev.text in _QUOTE_MARKS or prev.text == "," or prev.cap))
+        if lemma in lex.needs_about and not {"about", "on", "of"} & set(after) and not quoted_before and not (
+                _content_follows(masked, m_end, s_end)):
+            continue  # ('"We are ready," responded X': the quotation is the content)
         if lemma in lex.needs_as and "as" not in after:
             continue
         if lemma in lex.needs_complement and not _complement(toks, ve + 1):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
-        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE)):
+        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE)) and not _with_subject(toks, vi):
             continue
         if heading and kind not in ("base", "third"):
             continue
         weak = lemma in lex.weak
-        if weak and lemma not in lex.needs_about and (nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")):
+        if weak and lemma not in lex.needs_about and not quoted_before and (
+                nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")) and not (
+                nxt is not None and nxt.low == "to" and _content_follows(masked, m_end, s_end)):
             continue  # "the US previously discussed with ...": no content
         cue = form
         mention, mode, content = None, "", "after"
@@ -255,6 +288,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
     # "X, speaking on condition of anonymity, said ...": a speech verb whose clause only says how the source
     # spoke carries no content (its mention still served the frames after it)
     frames = [f for f in frames if f.content != "after" or not sourcing.no_content(masked, toks, _tok_index(toks, f.cue_end))]
+    frames = [g for g in (speaker_np.clean(f, toks, text) for f in frames) if g is not None]
+    # "spoke on camera", "answered within hours": no content (after its mention served the frames after it)
+    frames = [f for f in frames if not (f.lemma in lex.needs_content and f.content == "after"
+                                        and not _content_follows(masked, f.cue_end, s_end)
+                                        and not _about_follows(masked, f, s_end))]
     if not heading:
         frames.extend(pre)
         frames.extend(_agentless(text, masked, toks, s_start, s_end))

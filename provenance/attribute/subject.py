@@ -45,12 +45,17 @@ def main_subject(toks: list[Tok], text: str) -> Mention | None:
         j -= 1
     lex = lexicon()
     heads = (lex.anonymous_heads, lex.organization_heads, lex.role_words)
+    j0 = j
     for k in range(j + 1, min(j + 4, len(toks))):  # "Nordic fisheries officials": lower-case words up to the head noun
         t = toks[k]
         if t.cap or not t.low.isalpha() or t.low in _NOT_IN_NP or t.low in lex.form_lemma or t.low in lex.skip_words:
             break
         if any(t.low in h for h in heads):
             j = k
+    nxt = toks[j + 1] if j == j0 and j + 1 < len(toks) else None
+    if nxt is not None and toks[j].cap and nxt.low.isalpha() and not nxt.cap and nxt.low.endswith("s") and len(nxt.low) > 3 \
+            and nxt.low not in _NOT_IN_NP and nxt.low not in lex.form_lemma and nxt.low not in lex.skip_words:
+        j += 1  # "two Democratic speechwriters": a plural noun after a capitalised modifier is the head
     while j > i + 1 and toks[j].low in lex.time_words and toks[j - 1].low in ("on", "last", "this", "late", "early", "next"):
         j -= 2  # "European officials on Monday pushed ...": the time is no part of the subject
     return span_text(text, toks, (i, j))

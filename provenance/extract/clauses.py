@@ -8,11 +8,16 @@ quotation (over following sentences of a quote that runs on).
 """
 from __future__ import annotations
 
+import re
+
 from provenance.attribute import direct, relative, reported
 from provenance.attribute.frames import Attribution, skip_adverbial
 from provenance.attribute.lexicon import lexicon
 
 from .model import Clause, Doc, trim
+
+
+_WITH = re.compile(r"\bwith\s+$")
 
 
 def _bounds(doc: Doc, toks, frames, f, s, fwd, rel, lead_end) -> tuple[int, int]:
@@ -33,6 +38,8 @@ def _bounds(doc: Doc, toks, frames, f, s, fwd, rel, lead_end) -> tuple[int, int]
             g.mention.start if g.mention is not None and g.mode != "after" else g.cue_start)
     if f.mode == "relative":  # "X, who warned that A, | said B": closed by the comma before the main verb
         a, b = f.subj_start, relative.clause_end(masked, toks, f, later, b, lead_end)
+    elif f.mention is not None and _WITH.search(masked, max(a, f.mention.start - 6), f.mention.start):
+        a = f.mention.start  # "The pass closed, with | analysts saying ...": the narration before is no part of it
     return a, b
 
 

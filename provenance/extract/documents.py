@@ -10,7 +10,7 @@ also fixes which sentences are read at all (`Doc.attended`).
 """
 from __future__ import annotations
 
-from provenance.attribute import direct, document
+from provenance.attribute import direct, document, speaker_np
 from provenance.attribute.frames import Attribution
 
 from .model import MAX_SENTENCE, Doc, Extra, Intro, trim
@@ -60,6 +60,7 @@ def run(doc: Doc) -> None:
                 dc = document.document_claim(text, masked, toks, s.start, s.end, in_passage)
                 if dc is not None:
                     men, rule, cue = dc
+                    men = speaker_np.trim_openers(men, toks, text)  # "Though his plan would ..."
                     a, b = trim(text, s.start, s.end)
                     if new and men is not None:
                         a = max(a, men.start)

@@ -4,7 +4,8 @@ A frame is a cue (speech verb, 'according to', a document's verb) with its
 source and the side its content lies on (provenance.attribute.reported).
 Under a list intro only past-tense cues open a new claim in a list item
 (a present 'says' there is part of the item's content); the question of a
-sentence opening "Asked whether ..." is no claim.
+sentence opening "Asked whether ..." is no claim, nor is a question the
+article asks in its own voice.
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ def run(doc: Doc) -> None:
             if not toks:
                 continue
             s = doc.sentences[si]
+            if doc.masked[s.start:s.end].rstrip(" \"”’»)").endswith("?"):
+                continue  # "Why would Moscow insist on ...?": the article's own question is no claim
             frames = reported.frames_in(doc.text, doc.masked, toks, s.start, s.end, heading)
             if under_intro:
                 frames = [f for f in frames if form_kind.get(f.cue, "past") not in _PRESENT]

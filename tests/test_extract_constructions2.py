@@ -1,0 +1,54 @@
+"""Constructions of reported speech, and narration that is no claim (sentences of our own writing)."""
+from provenance.extract import extract_claims
+from provenance.records import Article
+
+
+def claims(text):
+    return extract_claims(Article(path="t.txt", text=text, sha256="x"))
+
+
+def test_narration_of_what_was_not_said_is_no_claim():
+    for t in ("The ministry has not commented on the figures.",
+              "Irma Kolar did not claim that the pass was safe.",
+              "Irma Kolar has not yet said whether the pass will reopen.",
+              "The mayor declined to give a figure for the losses.",
+              "Reporters asked whether the pass would reopen."):
+        assert claims(t) == [], t
+    (c,) = claims("Irma Kolar did not rule out new talks.")  # a position taken, not silence
+    assert c.speaker_name == "Irma Kolar"
+
+
+def test_inverted_needs_about_verb_after_a_quotation():
+    (c,) = claims('"We are ready," responded Irma Kolar.')
+    assert (c.kind, c.speaker_name, c.cue) == ("direct", "Irma Kolar", "responded")
+
+
+def test_quote_then_told_reporters_then_a_manner_clause():
+    (c,) = claims('"The pass will reopen," Irma Kolar told reporters, pointing to the cleared road.')
+    assert (c.kind, c.speaker_name, c.cue) == ("direct", "Irma Kolar", "told")
+
+
+def test_with_subject_saying():
+    t = "The pass was closed on Monday, with analysts saying it could stay shut for weeks."
+    (c,) = claims(t)
+    assert t[c.start:c.end] == "analysts saying it could stay shut for weeks."
+    assert c.speaker_type == "anonymous"
+    assert claims("He left the room with colleagues saying nothing.") == []
+
+
+def test_speech_acts_with_no_content_are_no_claims():
+    for t in ("Irma Kolar spoke on camera.", "The union answered within hours.",
+              "Why would the union insist on a strike nobody wanted?"):
+        assert claims(t) == [], t
+    (c,) = claims("Irma Kolar spoke at length about a new tunnel under the pass.")  # a topic the guidelines count
+    assert c.cue == "spoke"
+    (c,) = claims('"We are ready," Irma Kolar answered.')
+    assert (c.kind, c.cue) == ("direct", "answered")
+    (c,) = claims('Irma Kolar spoke to reporters: "The pass is shut."')
+    assert c.kind == "direct"
+
+
+def test_weak_verb_to_a_listener_then_that_clause():
+    (c,) = claims("Ivan Petrenko reported to the mayor that the bridge was held.")
+    assert (c.speaker_name, c.cue) == ("Ivan Petrenko", "reported")
+    assert claims("The envoy previously discussed with Kyiv a ceasefire.") == []
