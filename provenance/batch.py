@@ -54,13 +54,14 @@ def prepare(session: Session) -> tuple[object, StoreCache, dict]:
 def _detect_with_retry(app) -> None:
     """Detect contradictions in one transaction, one process at a time (the lock
     makes a concurrent ingest wait, then see this one's findings)."""
+    from .contradict import DETECTORS
     from .db.contradictions_store import detect_and_store
 
     for attempt in range(RETRIES):
         try:
-            with app.session() as session:
+            with app.session() as session, progress(len(DETECTORS), "detecting") as bar:
                 serialize_writers(session, "contradictions")
-                detect_and_store(session)
+                detect_and_store(session, bar.update)
                 return
         except OperationalError as exc:
             if attempt == RETRIES - 1 or not transient(exc):

@@ -159,6 +159,8 @@ def test_progress_is_hidden_off_a_terminal_and_has_a_real_total(monkeypatch, tmp
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "ingest", "--workers", "1", str(tmp_path)])
     assert result.exit_code == 0
     assert ("ingesting", 2) in seen
+    from provenance.contradict import DETECTORS
+    assert ("detecting", len(DETECTORS)) in seen  # detection after the ingest, one step a detector
     assert "ingesting" not in result.stderr  # not a terminal: no bar
     CliRunner().invoke(cli, ["--db", str(tmp_path / "p.db"), "extract", "--all"])
     assert ("re-extracting", 2) in seen

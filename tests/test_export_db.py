@@ -88,14 +88,14 @@ def small_db(url: str) -> dict:
             s.flush()
             for pos, c in enumerate(members):
                 s.add(ContradictionClaim(contradiction_id=x.id, claim_id=c.id, position=pos))
-            for st, note in reviews:
+            for st, note, *who in reviews:
                 s.add(ContradictionReview(contradiction_id=x.id, contradiction_key=key, status=st, note=note,
-                                          reviewed_at=T0))
+                                          reviewer=who[0] if who else None, reviewed_at=T0))
             return x
 
         contra("k-confirmed", [c4, c5], "confirmed", [("confirmed", "checked with both outlets")])
         contra("k-open", [c2, c4], "open")
-        contra("k-dismissed", [c2, c5], "dismissed", [("confirmed", None), ("dismissed", "same figure, other unit")])
+        contra("k-dismissed", [c2, c5], "dismissed", [("confirmed", None), ("dismissed", "same figure, other unit", "Ada Reviewer")])
         s.commit()
     engine.dispose()
     return {"speaker": 4, "outlet": 3, "article": 2, "claim": 6, "point": 2,

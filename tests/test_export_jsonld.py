@@ -78,6 +78,9 @@ def test_claim_reviews_only_for_ruled_contradictions(small):
                                                                             "not a contradiction"]
     dismissed = next(r for r in reviews if r["reviewRating"]["alternateName"] == "not a contradiction")
     assert dismissed["reviewRating"]["ratingExplanation"] == "same figure, other unit"
+    assert dismissed["author"] == {"@type": "Person", "name": "Ada Reviewer"}  # the reviewer of the ruling
+    confirmed = next(r for r in reviews if r is not dismissed)
+    assert "author" not in confirmed  # no reviewer recorded: no guessed author
     assert [i["@id"] for i in dismissed["itemReviewed"]["isBasedOn"]] == ["urn:provenance:claim:c2",
                                                                          "urn:provenance:claim:c5"]
     only_vesna = json.loads(small.export("jsonld", "--speaker", "Olena Vesna"))["@graph"]

@@ -152,10 +152,12 @@ def detect_cmd(app):
     Example:
       provenance contradictions detect
     """
+    from ..contradict import DETECTORS
     from ..db.contradictions_store import detect_and_store
+    from ..render import progress
 
-    with app.session() as s:
-        st = detect_and_store(s)
+    with app.session() as s, progress(len(DETECTORS), "detecting") as bar:
+        st = detect_and_store(s, bar.update)
     say(f"{st['found']} contradictions found: {st['added']} added, {st['updated']} updated, "
         f"{st['removed']} removed, {st['kept_ruled']} kept because an editor ruled on them")
 

@@ -31,7 +31,7 @@ def sources(app, fmt, limit):
     from ..sources_query import source_rows
 
     with app.session() as s:
-        rows = source_rows(s, limit)
+        rows = source_rows(s, limit or None)  # --limit 0: all
     emit(rows, fmt, SOURCE_COLUMNS, widths={"title": 50, "path": 40}, empty_message="no sources stored")
 
 

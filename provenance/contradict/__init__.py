@@ -56,10 +56,11 @@ DETECTORS = (
 __all__ = ["detect", "DETECTORS", "KINDS", "FACTUAL_KINDS", "Context"]
 
 
-def detect(claims: Sequence[ClaimView], context: Context | None = None) -> list[Finding]:
+def detect(claims: Sequence[ClaimView], context: Context | None = None, step=None) -> list[Finding]:
     """All findings, one per set of claims (the higher-priority kind wins;
     the others are named in extra['also']).  `context` gives the detectors
-    the article texts, claim offsets and plan-point values when known."""
+    the article texts, claim offsets and plan-point values when known;
+    `step(1)`, if given, is called as each of the len(DETECTORS) detectors ends."""
     ctx = context or EMPTY
     by_set: dict[frozenset, Finding] = {}
     order: list[frozenset] = []
@@ -73,6 +74,8 @@ def detect(claims: Sequence[ClaimView], context: Context | None = None) -> list[
                 continue
             by_set[key] = f
             order.append(key)
+        if step is not None:
+            step(1)
     # a finding whose claims all stand in a dispute finding adds nothing to it
     disputes = [k for k in order if by_set[k].detector.startswith("dispute.")]
     return [by_set[k] for k in order

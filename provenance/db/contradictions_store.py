@@ -206,14 +206,15 @@ def _uids(session: Session, ids: set[int]) -> tuple[dict[int, str], dict[int, st
     return out, said
 
 
-def detect_and_store(session: Session) -> dict:
-    """Run every detector over the stored claims and upsert the findings.
+def detect_and_store(session: Session, step=None) -> dict:
+    """Run every detector over the stored claims and upsert the findings;
+    `step(1)` is called as each detector ends (a progress bar's update).
 
     Returns {"found", "added", "updated", "removed", "kept_ruled"}.  The
     caller commits (one session per command)."""
     session.flush()  # claims changed in this session are read below through its connection
     table, real = claim_table(session)
-    findings = _real_ids(detect(table, detection_context(session, table)), real)
+    findings = _real_ids(detect(table, detection_context(session, table), step), real)
     del table
     return _upsert(session, findings)
 

@@ -86,11 +86,11 @@ def contradictions(session: Session, claim_ids: set[int], *, ruled_only: bool = 
                       "explanation": row.explanation, "detector": row.detector, "values": list(row.values or []),
                       "claims": [uid for _, uid in members[row.id]], "reviews": []}
              for row in session.execute(q) if row.id in wanted}
-    for xid, status, note, at in session.execute(
+    for xid, status, note, reviewer, at in session.execute(
         select(ContradictionReview.contradiction_id, ContradictionReview.status, ContradictionReview.note,
-               ContradictionReview.reviewed_at).order_by(ContradictionReview.id)
+               ContradictionReview.reviewer, ContradictionReview.reviewed_at).order_by(ContradictionReview.id)
     ):
         if xid in found:
-            found[xid]["reviews"].append({"status": status, "note": note,
+            found[xid]["reviews"].append({"status": status, "note": note, "reviewer": reviewer,
                                           "reviewed_at": at.isoformat() if at else None})
     return list(found.values())
