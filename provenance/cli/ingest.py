@@ -41,8 +41,8 @@ def ingest(app, paths, outlet, published, url, workers, no_detect, batch, dask, 
     """Read articles (.txt, .md, .html, .htm; folders recursively), extract their
     claims, link them to plan points and store them.
 
-    Each file is stored in its own transaction; an article already stored adds
-    nothing.  A file that cannot be read is reported on stderr and skipped;
+    Articles are stored --batch at a time, each batch in one transaction; an
+    article already stored adds nothing.  A file that cannot be read is reported on stderr and skipped;
     the exit status is then 1.  A sidecar FILE.meta.json gives or corrects
     outlet, published, author, url and title.
 
@@ -50,6 +50,7 @@ def ingest(app, paths, outlet, published, url, workers, no_detect, batch, dask, 
     Example:
       provenance ingest sources/
       provenance ingest --outlet Reuters --published 2025-11-21 wire/kyiv.txt
+      provenance ingest --dask local:4 archive/
     """
     from ..batch import run_ingest
 
