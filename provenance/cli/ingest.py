@@ -29,7 +29,7 @@ def _check_date(value: str | None) -> str | None:
               help="Extraction processes (default: number of CPUs).")
 @click.option("--no-detect", is_flag=True, help="Do not run contradiction detection afterwards.")
 @click.option("--batch", type=click.IntRange(min=1), default=None,
-              help="Articles stored per transaction (default 50).")
+              help="Articles stored per transaction (default 50; with --dask, one partition).")
 @click.option("--dask", metavar="SCHEDULER|local:N", default=None,
               help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local "
                    "workers (docs/scale.md).")
