@@ -30,7 +30,7 @@ EXTRACTOR_VERSION = "1"
 @dataclass(frozen=True)
 class Processed:
     path: str
-    article: Article | None
+    article: Article | None  # None when rows are given
     claims: tuple[LinkedClaim, ...] = ()  # empty when rows are given
     error: str | None = None
     rows: object = None  # scale.rows.ArticleRows, when built where the article was analysed
@@ -92,7 +92,7 @@ def _process_path(path: str, overrides: dict | None) -> Processed:
         if bytes.fromhex(article.sha256) in _STORED:  # stored before this run: nothing to extract
             return Processed(path, article)
         claims = tuple(analyse(article))
-        return Processed(path, article, rows=_rows(article, claims))  # the rows only: cheaper to send back
+        return Processed(path, None, rows=_rows(article, claims))  # the rows alone (they hold the text): cheaper to send back
     except InputError as exc:
         return Processed(path, None, error=str(exc))
     except (ProvenanceError, TooSlow):
@@ -155,13 +155,34 @@ def process_paths(paths: Iterable[Path], overrides: dict | None, workers: int, i
     pool = ctx.Pool(workers, initializer=_worker_init, initargs=(index, stored, budget))
     try:
         pending: deque = deque()
-        for job in jobs:
-            pending.append(pool.apply_async(_work, (job,)))
+        for chunk in _chunks(jobs):
+            pending.append(pool.apply_async(_work_many, (chunk,)))
             if len(pending) >= window:
-                yield pending.popleft().get()
+                yield from pending.popleft().get()
         while pending:
-            yield pending.popleft().get()
+            yield from pending.popleft().get()
         pool.close()
         pool.join()
     finally:
         pool.terminate()  # also when the consumer stops early (error, Ctrl-C, generator closed)
+
+
+CHUNK = 8  # files per task once the run is under way: one message per 8 files halves the parent's CPU
+
+
+def _chunks(jobs: Iterator) -> Iterator[list]:
+    """Tasks of 1, 1, 2, 2, 4, 4, then CHUNK files: a short batch still spreads over the workers."""
+    sizes = iter((1, 1, 2, 2, 4, 4))
+    chunk: list = []
+    size = next(sizes)
+    for job in jobs:
+        chunk.append(job)
+        if len(chunk) >= size:
+            yield chunk
+            chunk, size = [], next(sizes, CHUNK)
+    if chunk:
+        yield chunk
+
+
+def _work_many(jobs: list) -> list[Processed]:
+    return [_work(job) for job in jobs]

@@ -72,14 +72,16 @@ def analysed(tmp_path_factory):
 
 def _one_by_one(url: str, done) -> None:
     """The one-article writer, one transaction per article."""
+    from provenance.ingest import read_article
     from provenance.pipeline import analyse
 
     app = App(url)
     with app.session() as s:
         index, cache, kinds = prepare(s)
     for d in done:
+        article = read_article(d.path)
         with app.session() as s:
-            store_article(s, d.article, analyse(d.article, index), cache, kinds, EXTRACTOR_VERSION)
+            store_article(s, article, analyse(article, index), cache, kinds, EXTRACTOR_VERSION)
 
 
 def _batched(url: str, done, size: int) -> list[set[str]]:

@@ -29,7 +29,7 @@ def _check_date(value: str | None) -> str | None:
               help="Extraction processes (default: number of CPUs).")
 @click.option("--no-detect", is_flag=True, help="Do not run contradiction detection afterwards.")
 @click.option("--batch", type=click.IntRange(min=1), default=None,
-              help="Articles stored per transaction (default 50).")
+              help="Articles stored per transaction (default 50; with --dask, one partition).")
 @click.option("--dask", metavar="SCHEDULER|local:N", default=None,
               help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N local "
                    "workers (docs/scale.md).")
@@ -43,8 +43,8 @@ def ingest(app, paths, outlet, published, url, workers, no_detect, batch, dask, 
     """Read articles (.txt, .md, .html, .htm; folders recursively), extract their
     claims, link them to plan points and store them.
 
-    Each file is stored in its own transaction; an article already stored adds
-    nothing.  A file that cannot be read is reported on stderr and skipped;
+    Articles are stored --batch at a time, each batch in one transaction; an
+    article already stored adds nothing.  A file that cannot be read is reported on stderr and skipped;
     the exit status is then 1.  A sidecar FILE.meta.json gives or corrects
     outlet, published, author, url and title.  One summary line at the end
     (--quiet: none; --verbose: also each article already stored); a progress
@@ -54,6 +54,7 @@ def ingest(app, paths, outlet, published, url, workers, no_detect, batch, dask, 
     Example:
       provenance ingest sources/
       provenance ingest --outlet Reuters --published 2025-11-21 wire/kyiv.txt
+      provenance ingest --dask local:4 archive/
     """
     from ..batch import run_ingest
 

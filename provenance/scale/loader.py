@@ -89,29 +89,41 @@ def _merge_statements(pg: bool) -> dict[str, str]:
 _STATEMENTS = {False: _merge_statements(False), True: _merge_statements(True)}
 
 
+def _staging_sql(table: str) -> dict[str, str]:
+    """The statements on one staging table, written once from STAGING (names are constants)."""
+    cols = STAGING[table]
+    names = ", ".join(_q(c) for c, _ in cols)
+    return {
+        "create_pg": f"CREATE TEMP TABLE {table} ({', '.join(f'{_q(c)} {t}' for c, t in cols)}) ON COMMIT DROP",
+        "create_sqlite": f"CREATE TEMP TABLE IF NOT EXISTS {table} ({names})",
+        "clear": f"DELETE FROM {table}",
+        "copy": f"COPY {table} ({names}) FROM STDIN",
+        "insert": f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})",
+    }
+
+
+STAGING_SQL = {table: _staging_sql(table) for table in STAGING}
+
+
 def _create_staging(conn, pg: bool) -> None:
-    for table, cols in STAGING.items():
+    for sql_of in STAGING_SQL.values():
         if pg:
-            body = ", ".join(f"{_q(c)} {t}" for c, t in cols)
-            conn.exec_driver_sql(f"CREATE TEMP TABLE {table} ({body}) ON COMMIT DROP")
+            conn.exec_driver_sql(sql_of["create_pg"])
         else:
-            body = ", ".join(_q(c) for c, _ in cols)
-            conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({body})")
-            conn.exec_driver_sql(f"DELETE FROM {table}")
+            conn.exec_driver_sql(sql_of["create_sqlite"])
+            conn.exec_driver_sql(sql_of["clear"])
 
 
 def _stage(conn, pg: bool, table: str, rows: list[tuple]) -> None:
     if not rows:
         return
-    names = ", ".join(_q(c) for c, _ in STAGING[table])
     if pg:
         with conn.connection.driver_connection.cursor() as cur:
-            with cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            with cur.copy(STAGING_SQL[table]["copy"]) as copy:
                 for row in rows:
                     copy.write_row(row)
     else:
-        marks = ", ".join("?" * len(STAGING[table]))
-        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        conn.exec_driver_sql(STAGING_SQL[table]["insert"], rows)
 
 
 def load(session: Session, items: list[ArticleRows], points: dict[str, int]) -> set[str]:
