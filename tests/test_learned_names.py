@@ -107,3 +107,11 @@ def test_control_dispute_between_invented_sides_across_articles():
           _view(2, 2, "Halvik has not been captured, Brennmark's army said.", "Brennmark army")]
     found = detect(cs, Context(texts={1: a, 2: b}, starts={1: 0, 2: 0}))
     assert any(set(f.claims) == {1, 2} for f in found)
+
+
+def test_place_named_by_its_officials_but_not_the_official():
+    found = places("The regional governor of Ambra, Lena Hask, said so. Halvik's mayor told reporters the bridge held. "
+                   "Governor Hask said later that the mayor of Torvel had fled.")
+    assert found.get("Ambra") == "region"
+    assert found.get("Halvik") == "town" and found.get("Torvel") == "town"
+    assert "Hask" not in found and "Lena" not in found

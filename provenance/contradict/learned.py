@@ -3,7 +3,7 @@
 The gazetteers (rules/places.json, rules/parties.json) know one conflict.
 An article about another names its towns and sides in ways news writing
 shares: 'the border town of X', 'X, a village near ...', 'the X region',
-'in and around X', 'retook X', 'X fell'; 'X's army', 'the Xian
+'in and around X', 'the mayor of X', 'retook X', 'X fell'; 'X's army', 'the Xian
 government', 'X-backed', 'X's capital, Y', 'Y, the Xian capital'.  This
 module reads those constructions (word lists in rules/naming.json) and the
 world gazetteer rules/countries.json (tools/gen_countries.py): a country
@@ -66,6 +66,10 @@ def _data() -> dict:
         town_of=re.compile(rf"\bthe\s+(?:[a-z-]+\s+){{0,2}}?(?i:({_alt(n['place_nouns'])}))\s+of\s+({NAME2})\b"),
         town_appos=re.compile(rf"\b({NAME2}),\s+an?\s+(?:[a-z-]+\s+){{0,3}}?(?i:({_alt(n['place_nouns'])}))\b"),
         region=re.compile(rf"\bthe\s+({NAME2})\s+(?i:{_alt(n['region_nouns'])})\b"),
+        town_official=re.compile(rf"\b(?i:{_alt(n['town_officials'])})\s+of\s+({NAME2})\b"
+                                 rf"|(?<![\w-])({NAME})['’]s\s+(?i:{_alt(n['town_officials'])})\b"),
+        region_official=re.compile(rf"\b(?i:{_alt(n['region_officials'])})\s+of\s+({NAME2})\b"
+                                   rf"|(?<![\w-])({NAME})['’]s\s+(?i:{_alt(n['region_officials'])})\b"),
         around=re.compile(rf"\bin\s+and\s+around\s+({NAME})\b"),
         control=re.compile(rf"\b(?i:{_alt(n['control_verbs'])})\s+({NAME})\b(?!['’]s)"),
         fell=re.compile(rf"\b({NAME})\s+(?i:{_alt(n['fell_verbs'])})\b"),
@@ -75,7 +79,7 @@ def _data() -> dict:
         capital=re.compile(rf"({NAME})['’]s\s+(?i:{_alt(n['capital_words'])}),?\s+({NAME})"
                            rf"|({NAME}),\s+the\s+({NAME})\s+(?i:{_alt(n['capital_words'])})\b"
                            rf"|({NAME}),\s+the\s+(?i:{_alt(n['capital_words'])})\s+of\s+({NAME})"),
-        person_after=re.compile(rf"\b({NAME})(?:\s+[A-Z][a-z]+)?(?:,[^,.;]{{1,80}},)?\s+(?:{_alt(pc['after'])})\b"),
+        person_after=re.compile(rf"\b({NAME})(?:\s+[A-Z][a-z]+)?(?:,\s+[a-z][^,.;]{{0,80}},)?\s+(?:{_alt(pc['after'])})\b"),
         person_before=re.compile(rf"\b(?:{_alt(pc['before'])})\s+(?:[A-Z][a-z]+\s+)?({NAME})\b"),
         person_said=re.compile(rf"\b(?:said|says)\s+(?:[A-Z][a-z]+\s+)?({NAME})\s*[,.]"),
         sentence_start=re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$"),
@@ -170,6 +174,9 @@ def _places(text: str, d: dict, party_words: set[str]) -> dict[str, str]:
         add(m.group(1), "region" if m.group(2).lower() == "district" else "town")
     for m in d["region"].finditer(text):
         add(m.group(1), "region")
+    for kind in ("town", "region"):
+        for m in d[f"{kind}_official"].finditer(text):
+            add(m.group(1) or m.group(2), kind)
     for m in d["around"].finditer(text):
         add(m.group(1), "town")
     for k in ("control", "fell"):
