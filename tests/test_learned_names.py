@@ -115,3 +115,9 @@ def test_place_named_by_its_officials_but_not_the_official():
     assert found.get("Ambra") == "region"
     assert found.get("Halvik") == "town" and found.get("Torvel") == "town"
     assert "Hask" not in found and "Lena" not in found
+
+
+def test_sentence_opening_adjective_is_not_a_party():
+    found = parties("Special forces entered the port. Security forces said the Brennmark army had left.")
+    assert "Special" not in found and "Security" not in found
+    assert "Brennmark" in found
