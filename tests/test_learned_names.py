@@ -121,3 +121,11 @@ def test_sentence_opening_adjective_is_not_a_party():
     found = parties("Special forces entered the port. Security forces said the Brennmark army had left.")
     assert "Special" not in found and "Security" not in found
     assert "Brennmark" in found
+
+
+def test_last_word_of_a_longer_name_is_not_a_party():
+    assert "Verde" not in parties("Fans of Porto Verde's army of supporters cheered. Porto Verde's forces of habit held.")
+
+
+def test_a_gazetteer_place_is_not_learned_again():
+    assert "Kharkov" not in places("Troops entered Kharkov and the town of Kharkov was calm, Halvik's mayor said.")

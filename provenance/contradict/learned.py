@@ -29,6 +29,7 @@ from pathlib import Path
 RULES = Path(__file__).resolve().parent.parent / "rules"
 NAME = r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?"
 NAME2 = rf"{NAME}(?:\s+[A-Z][a-z]{{2,}})?"
+_LONGER_NAME = re.compile(r"\b([A-Z][a-z]+)\s+$")  # a capitalised word right before
 _ADJ_END = ("ian", "ean", "an", "ese", "ish", "ic", "i", "er")
 
 # (places: ((name, kind), ...), parties: ((canonical, (aliases...)), ...))
@@ -54,6 +55,7 @@ def _data() -> dict:
     outlets = _json("outlets.json").get("outlets", [])
     outlet_words = {w.lower() for o in outlets if isinstance(o, dict)
                     for a in [o.get("name", "")] + o.get("aliases", []) for w in re.findall(r"[A-Za-z]+", a)}
+    base_places = {w.lower() for pl in _json("places.json")["places"] for w in pl["spellings"] + [pl["name"]]}
     countries = _json("countries.json")["countries"]
     by_word = {}
     for c in countries:
@@ -62,7 +64,7 @@ def _data() -> dict:
     inst = _alt(n["institutions"])
     pc = n["person_cues"]
     return dict(
-        not_names={w.lower() for w in n["not_names"]}, known=known, outlets=outlet_words, countries=by_word,
+        not_names={w.lower() for w in n["not_names"]}, known=known, base_places=base_places, outlets=outlet_words, countries=by_word,
         town_of=re.compile(rf"\bthe\s+(?:[a-z-]+\s+){{0,2}}?(?i:({_alt(n['place_nouns'])}))\s+of\s+({NAME2})\b"),
         town_appos=re.compile(rf"\b({NAME2}),\s+an?\s+(?:[a-z-]+\s+){{0,3}}?(?i:({_alt(n['place_nouns'])}))\b"),
         region=re.compile(rf"\bthe\s+({NAME2})\s+(?i:{_alt(n['region_nouns'])})\b"),
@@ -116,10 +118,17 @@ def _mid_sentence(text: str, name: str, d: dict) -> bool:
                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
+def _longer_name(text: str, at: int, d: dict) -> bool:
+    """Is the word at `at` the last of a longer name ('Vila Nova's': not 'Nova'; 'The Karsovian' is fine)?"""
+    m = _LONGER_NAME.search(text, max(0, at - 30), at)
+    return bool(m) and m.group(1).lower() not in d["not_names"]
+
+
 def _parties(text: str, d: dict) -> dict[str, set[str]]:
     """canonical party -> aliases, for the parties the article uses as such."""
     bad = d["not_names"] | d["outlets"]
-    cands = [m.group(1) for k in ("possessive", "attributive", "backed") for m in d[k].finditer(text)]
+    cands = [m.group(1) for k in ("possessive", "attributive", "backed") for m in d[k].finditer(text)
+             if not _longer_name(text, m.start(1), d)]
     cands = [c for c in dict.fromkeys(cands) if c.lower() not in bad and c.lower() not in d["known"]]
     nouns = [c for c in cands if not c.endswith(_ADJ_END) or c.lower() in d["countries"]
              and d["countries"][c.lower()]["name"] == c]
@@ -156,7 +165,7 @@ def _parties(text: str, d: dict) -> dict[str, set[str]]:
 
 def _places(text: str, d: dict, party_words: set[str]) -> dict[str, str]:
     """place -> kind, for the names the article introduces as places."""
-    bad = d["not_names"] | d["outlets"] | d["known"] | set(d["countries"]) | party_words
+    bad = d["not_names"] | d["outlets"] | d["known"] | set(d["countries"]) | party_words | d["base_places"]
     persons = {p.lower() for p in _persons(text, d)}
     out: dict[str, str] = {}
 
