@@ -30,6 +30,7 @@ from typing import Sequence
 from ..records import ClaimView, Finding
 from .common import EMPTY, Context
 from .denial import detect_denials
+from .learned import article_texts, learned_names
 from .position import detect_positions
 from .share import detect_shares
 from .value import detect_values
@@ -62,6 +63,11 @@ def detect(claims: Sequence[ClaimView], context: Context | None = None, step=Non
     the article texts, claim offsets and plan-point values when known;
     `step(1)`, if given, is called as each of the len(DETECTORS) detectors ends."""
     ctx = context or EMPTY
+    with learned_names(article_texts(claims, ctx)):
+        return _detect(claims, ctx)
+
+
+def _detect(claims, ctx: Context) -> list[Finding]:
     by_set: dict[frozenset, Finding] = {}
     order: list[frozenset] = []
     for _name, fn in DETECTORS:

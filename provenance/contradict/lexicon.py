@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..wordlists import word_list
 from .fastre import Fast, lowered_text, word_starts
+from .learned import current
 from .numbers import FRAC, NUM, ORD
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -93,10 +94,24 @@ class Lexicon:
         return re.compile(out, re.I)
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    parties = _load("parties.json")["parties"]
-    places = _load("places.json")
+    """The gazetteers, with the names the articles of the current run
+    introduce themselves (learned.py) when a run has set them."""
+    return _lexicon(current())
+
+
+@lru_cache(maxsize=4)
+def _lexicon(learned=None) -> Lexicon:
+    parties = [dict(p) for p in _load("parties.json")["parties"]]
+    places = dict(_load("places.json"))
+    if learned:
+        by_name = {p["name"]: p for p in parties}
+        for name, aliases in learned[1]:
+            if name in by_name:
+                by_name[name]["aliases"] = list(by_name[name]["aliases"]) + list(aliases)
+            else:
+                parties.append({"name": name, "aliases": list(aliases)})
+        places["places"] = list(places["places"]) + [{"name": n, "kind": k, "spellings": [n]} for n, k in learned[0]]
     q = _load("quantities.json")
     party_alt = "|".join(f"(?P<p{i}>{_alias_re(p['aliases'] + [p['name']])})" for i, p in enumerate(parties))
     party_re = re.compile(rf"(?<![\w.])(?:{party_alt})(?:['’]s)?(?![\w])", re.I)
