@@ -64,10 +64,10 @@ def detect(claims: Sequence[ClaimView], context: Context | None = None, step=Non
     `step(1)`, if given, is called as each of the len(DETECTORS) detectors ends."""
     ctx = context or EMPTY
     with learned_names(article_texts(claims, ctx)):
-        return _detect(claims, ctx)
+        return _detect(claims, ctx, step)
 
 
-def _detect(claims, ctx: Context) -> list[Finding]:
+def _detect(claims, ctx: Context, step=None) -> list[Finding]:
     by_set: dict[frozenset, Finding] = {}
     order: list[frozenset] = []
     for _name, fn in DETECTORS:
