@@ -1,17 +1,6 @@
 """People of one article by surname (provenance.names), and the resolver's use of them."""
-from provenance.extract import extract_claims
+from extracting import claims, one
 from provenance.names import ArticleNames
-from provenance.records import Article
-
-
-def claims(text):
-    return extract_claims(Article(path="t.txt", text=text, sha256="x"))
-
-
-def one(text, evidence):
-    cs = [c for c in claims(text) if evidence in text[c.start:c.end]]
-    assert cs, f"no claim containing {evidence!r}"
-    return cs[0]
 
 
 def test_forms_of_one_person_are_grouped_and_named_by_the_most_frequent():

@@ -1,16 +1,5 @@
-from provenance.records import Article
-from provenance.extract import extract_claims
+from extracting import claims, one
 from provenance.resolve import split_name
-
-
-def claims(text):
-    return extract_claims(Article(path="t.txt", text=text, sha256="x"))
-
-
-def one(text, evidence):
-    cs = [c for c in claims(text) if evidence in text[c.start:c.end]]
-    assert cs, f"no claim containing {evidence!r}"
-    return cs[0]
 
 
 def test_title_and_name_split():

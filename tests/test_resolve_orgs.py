@@ -1,19 +1,8 @@
 """Organisations given in part, descriptors, back-references, tidied mentions,
 role owners and capitals as speakers (sentences written for these tests)."""
-from provenance.extract import extract_claims
+from extracting import claims, one
 from provenance.mentions import tidy
 from provenance.orgref import back_reference, descriptor_name, full_phrase, proper_org
-from provenance.records import Article
-
-
-def claims(text):
-    return extract_claims(Article(path="t.txt", text=text, sha256="x"))
-
-
-def one(text, evidence):
-    cs = [c for c in claims(text) if evidence in text[c.start:c.end]]
-    assert cs, f"no claim containing {evidence!r}"
-    return cs[0]
 
 
 def test_bare_ministry_carries_the_owner_of_the_earlier_full_mention():
