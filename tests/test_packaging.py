@@ -44,8 +44,9 @@ def test_wheel_ships_migrations_plans_and_rules(wheel_names):
     assert "provenance/migrations/script.py.mako" in names
     versions = [n for n in names if n.startswith("provenance/migrations/versions/0")]
     assert len(versions) == len(list((ROOT / "provenance/migrations/versions").glob("0*.py")))
-    plans = sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("provenance/data/plans/"))
-    assert plans == sorted(p.name for p in (ROOT / "sources/plans").glob("*.json"))
+    plans = sorted(n[len("provenance/data/plans/"):] for n in names if n.startswith("provenance/data/plans/"))
+    shipped = sorted(str(p.relative_to(ROOT / "sources/plans")) for p in (ROOT / "sources/plans").rglob("*.json"))
+    assert plans == shipped  # the plans and the topics files they reference
     assert "provenance/rules/lexicon.json" in names
     assert not [n for n in names if n.startswith(("migrations/", "sources/", "tests/"))]
 
