@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.attribute import direct, relative, reported
+from provenance.attribute import direct, frame_select, relative
 from provenance.attribute.frames import Attribution, skip_adverbial
 from provenance.attribute.lexicon import lexicon
 
@@ -29,12 +29,12 @@ def _bounds(doc: Doc, toks, frames, f, s, fwd, rel, lead_end) -> tuple[int, int]
             b = nxt_rel[0].subj_start  # "..., according to X, | which said ..."
         return a, b
     k = fwd.index(f)
-    a = s.start if k == 0 else reported.clause_start(masked, f, fwd[k - 1].cue_end)
+    a = s.start if k == 0 else frame_select.clause_start(masked, f, fwd[k - 1].cue_end)
     b = s.end
     later = [g for g in frames if g.cue_start > f.cue_start and g is not f]
     if later:
         g = later[0]
-        b = reported.clause_start(masked, g, f.cue_end) if g.content == "after" else (
+        b = frame_select.clause_start(masked, g, f.cue_end) if g.content == "after" else (
             g.mention.start if g.mention is not None and g.mode != "after" else g.cue_start)
     if f.mode == "relative":  # "X, who warned that A, | said B": closed by the comma before the main verb
         a, b = f.subj_start, relative.clause_end(masked, toks, f, later, b, lead_end)
@@ -63,7 +63,7 @@ def sentence_clauses(doc: Doc, si: int, block_end: int) -> list[Clause]:
             if f.content == "before" or len(frames) == 1:
                 a, b = a2, b2
         qs = [q for q in qindex.within(a, b) if q.end <= b + 1]
-        fa, fb = reported.frame_bounds(masked, f, b)
+        fa, fb = frame_select.frame_bounds(masked, f, b)
         kind = direct.claim_kind(text, masked, a, b, fa, fb, max(a, lead_end), qs)
         if f.mode == "agentless" and f.mention is None:
             att = Attribution(a, b, "indirect", f.cue, "reported.agentless", None, si, None, (),

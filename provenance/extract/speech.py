@@ -9,7 +9,7 @@ article asks in its own voice.
 """
 from __future__ import annotations
 
-from provenance.attribute import relay, reported
+from provenance.attribute import frame_select, relay, reported
 from provenance.attribute.frames import skip_adverbial
 from provenance.attribute.lexicon import lexicon
 
@@ -43,4 +43,4 @@ def run(doc: Doc) -> None:
             if toks[0].low in lex.question_leads:
                 lead = toks[skip_adverbial(toks)].start
                 frames = [f for f in frames if f.cue_start >= lead]
-            doc.frames[si] = reported.select_frames(frames, doc.masked, _is_outlet)
+            doc.frames[si] = frame_select.select_frames(frames, doc.masked, _is_outlet)
