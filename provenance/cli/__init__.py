@@ -84,7 +84,10 @@ class App:
                 yield session
                 session.commit()
             except BaseException:
-                session.rollback()
+                try:
+                    session.rollback()
+                except Exception:  # noqa: BLE001 - e.g. Ctrl-C landed inside commit(): the session can no
+                    pass  # longer roll back, and the interruption, not that, is what the user must see
                 raise
 
 
