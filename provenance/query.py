@@ -45,8 +45,16 @@ def speaker_ids(session: Session, name: str) -> list[int]:
     return list(session.execute(alias_hit.union(name_hit)).scalars())
 
 
+# No name, topic or place is longer; a longer value is a usage error, not a
+# pattern SQLite refuses as too complex (its limit is 50,000 bytes).
+MAX_FILTER_CHARS = 10_000
+
+
 def like_escape(value: str) -> str:
     """`value` as a literal inside a LIKE pattern (with ESCAPE '\\')."""
+    if len(value) > MAX_FILTER_CHARS:
+        raise UsageError(f"a filter value may have at most {MAX_FILTER_CHARS:,} characters, "
+                         f"not {len(value):,}")
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 

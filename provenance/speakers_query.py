@@ -246,8 +246,9 @@ def _both(text: str, quote: str | None, mention: str | None) -> str:
 # ---------------------------------------------------------------- speakers
 
 def _like(value: str) -> str:
-    esc = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{esc}%"
+    from .query import like_escape
+
+    return f"%{like_escape(value.casefold())}%"
 
 
 def speaker_directory(session: Session, search: str | None = None, type_: str | None = None,

@@ -172,3 +172,12 @@ def test_audit_gives_a_summary_by_default_and_detail_on_request(cli_db):
     detail = cli_db("audit", "--detail").stdout
     assert detail.count("\n#") == 1 and detail.startswith("#1 ")
     assert len(cli_db("audit", "--format", "jsonl").stdout.splitlines()) == 2
+
+
+def test_an_overlong_filter_value_is_a_usage_error_not_a_database_error(cli_db):
+    huge = "%" * 100_000  # SQLite refuses a LIKE pattern this long ("too complex")
+    for args in (("claims", "--topic", huge), ("speakers", "--search", huge), ("export", "claims", "--topic", huge)):
+        result = cli_db(*args)
+        assert result.exit_code == 2, (args[:-1], result.stderr)
+        assert "at most 10,000 characters" in result.stderr
+    assert cli_db("claims", "--topic", "%" * 10_000).exit_code == 0  # the longest value allowed is still searched
