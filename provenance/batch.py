@@ -7,7 +7,6 @@ from pathlib import Path
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from .db.models import Source
@@ -15,9 +14,8 @@ from .db.store import StoreCache, article_from_source, replace_claims, serialize
 from .errors import UsageError
 from .pipeline import EXTRACTOR_VERSION, analyse, default_workers, process_paths
 from .render import plural, progress, say
-from .scale.writer import transient
+from .scale.writer import retrying
 
-RETRIES = 3
 
 
 @dataclass
@@ -57,16 +55,12 @@ def _detect_with_retry(app) -> None:
     from .contradict import DETECTORS
     from .db.contradictions_store import detect_and_store
 
-    for attempt in range(RETRIES):
-        try:
-            with app.session() as session, progress(len(DETECTORS), "detecting") as bar:
-                serialize_writers(session, "contradictions")
-                detect_and_store(session, bar.update)
-                return
-        except OperationalError as exc:
-            if attempt == RETRIES - 1 or not transient(exc):
-                raise
-            time.sleep(0.2 * (attempt + 1))
+    def once() -> None:
+        with app.session() as session, progress(len(DETECTORS), "detecting") as bar:
+            serialize_writers(session, "contradictions")
+            detect_and_store(session, bar.update)
+
+    retrying(once)
 
 
 def run_ingest(app, paths, overrides, workers, detect: bool = True, batch: int | None = None,

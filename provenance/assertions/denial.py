@@ -35,7 +35,7 @@ class Denial:
 
 
 def _figures(text: str) -> frozenset[str]:
-    return frozenset(re.sub(r"\s+|per\s*cent|percent", "", f, flags=re.I).replace("%", "%").rstrip(".,")
+    return frozenset(re.sub(r"\s+|per\s*cent|percent", "", f, flags=re.I).rstrip(".,")
                      for f in _FIGURE.findall(text) if any(c.isdigit() for c in f))
 
 

@@ -7,7 +7,7 @@ it is tried again; any article of the batch is then either whole or absent.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import Callable, TypeVar
 
 from sqlalchemy.exc import OperationalError
 
@@ -16,6 +16,7 @@ from .rows import ArticleRows
 
 RETRIES = 3
 TRANSIENT = ("deadlock", "could not serialize", "database is locked")
+T = TypeVar("T")
 DEFAULT_BATCH = 50  # articles per transaction; measured in docs/performance.md
 
 
@@ -23,20 +24,30 @@ def transient(exc: OperationalError) -> bool:
     return any(t in str(exc.orig).lower() for t in TRANSIENT)
 
 
+def retrying(work: Callable[[], T]) -> T:
+    """Run `work` (one whole transaction); a deadlock or lock timeout between
+    concurrent writers rolls it back and it is run again, up to RETRIES times."""
+    for attempt in range(RETRIES):
+        try:
+            return work()
+        except OperationalError as exc:
+            if attempt == RETRIES - 1 or not transient(exc):
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def store_batch(app, items: list[ArticleRows], points: dict[str, int]) -> set[str]:
     """Store `items` in one transaction (retried on a transient lock error);
     returns the content hashes stored by this call."""
     if not items:
         return set()
-    for attempt in range(RETRIES):
-        try:
-            with app.session() as session:
-                return load(session, items, points)
-        except OperationalError as exc:
-            if attempt == RETRIES - 1 or not transient(exc):
-                raise
-            time.sleep(0.2 * (attempt + 1))
-    return set()
+
+    def once() -> set[str]:
+        with app.session() as session:
+            return load(session, items, points)
+
+    return retrying(once)
 
 
 class BatchWriter:
