@@ -52,3 +52,19 @@ def test_weak_verb_to_a_listener_then_that_clause():
     (c,) = claims("Ivan Petrenko reported to the mayor that the bridge was held.")
     assert (c.speaker_name, c.cue) == ("Ivan Petrenko", "reported")
     assert claims("The envoy previously discussed with Kyiv a ceasefire.") == []
+
+
+def test_saying_that_gives_the_grounds_stays_in_the_claim():
+    t = "The port authority rejected the report, saying no ship had been turned away."
+    (c,) = claims(t)
+    assert t[c.start:c.end].rstrip(".") == t.rstrip(".")
+    assert c.speaker_name == "port authority" or "port authority" in (c.speaker_name or "").lower()
+    t = "Irma Kolar denied the figures on Tuesday, insisting that the pass had never closed."
+    (c,) = claims(t)
+    assert "never closed" in t[c.start:c.end] and "denied the figures" in t[c.start:c.end]
+
+
+def test_adding_and_a_second_speaker_still_make_two_claims():
+    # 'adding' adds a second statement: two claims
+    t = '"The pass is open," Irma Kolar said, adding that the tunnel would reopen in May.'
+    assert len(claims(t)) == 2
