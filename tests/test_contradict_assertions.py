@@ -221,3 +221,47 @@ def test_statement_dates_resolve_against_the_article_date():
     assert date.fromordinal(day) == date(2031, 4, 30) and as_of
     assert statement_day("on December 30", "2031-01-02")[0] == date(2030, 12, 30).toordinal()
     assert statement_day("no date here", "2031-05-09") == (None, False)
+
+
+# --- control written in other ways -------------------------------------------
+
+def _control(text, speaker, side):
+    from provenance.assertions import assertions_of
+    return {(a.holder, a.polarity, a.full) for a in assertions_of(text, speaker, side, "Kelmar", None)
+            if a.kind == "control"}
+
+
+def test_control_held_kept_lost_and_negated():
+    assert _control("The mayor said most of Kelmar was still held by Meridian troops.", "the mayor", None) == {
+        ("Meridia", 1, False)}
+    assert _control("The command said the town was back in the hands of Valdorian forces.", "the command",
+                    "Valdoria") == {("Valdoria", 1, True)}
+    assert _control("The general staff said its units had kept control of Kelmar.", "general staff",
+                    "Meridia") == {("Meridia", 1, True)}
+    assert _control("Valdoria's army said Meridian forces had lost Kelmar.", "Valdorian army", "Valdoria") == {
+        ("Meridia", -1, True)}
+    assert _control("The ministry said Kelmar was no longer under Meridian control.", "ministry", "Valdoria") == {
+        ("Meridia", -1, True)}
+    assert _control("The ministry said Meridian units were still in Kelmar.", "ministry", "Meridia") == {
+        ("Meridia", 1, False)}
+    assert _control('"Our flag flies over Kelmar," the colonel said.', "the colonel", "Valdoria") == {
+        ("Valdoria", 1, True)}
+
+
+def test_control_words_that_are_no_control():
+    # a meeting held in a town, talks lost, a flag in a shop: nobody holds the place
+    for t in ("The two delegations held talks in Kelmar on Monday.",
+              "The ministry said it had lost patience with the talks.",
+              "Ota Brenn said flags were on sale in every shop."):
+        assert _control(t, "Ota Brenn", "Meridia") == set(), t
+
+
+def test_a_dismissal_in_a_clause_of_its_own_leaves_the_statement_standing():
+    # "X remains ours and called the video a fake": the dismissal is of the video, not of the holding
+    got = _control("The command said Kelmar “remains in Meridian hands” and called the Valdorian video a fabrication.",
+                   "Meridian command", "Meridia")
+    assert got == {("Meridia", 1, True)}
+    # inside one clause the dismissal takes the restated capture with it
+    got = _control("A Meridian spokesman called the reports of a capture of Kelmar a fabrication.",
+                   "a Meridian spokesman", "Meridia")
+    assert got == {("not Meridia", -1, True)}

@@ -19,9 +19,7 @@ from .lexicon import control_rules, lexicon
 
 OPPONENT = "not "  # controller prefix: any side but this one
 # cheap test before the statement patterns: words every statement of rules/control.json contains
-_CUE = Fast(re.compile(r"control|captur|seiz|took|taken|liberat|occup|overr|retook|retaken|fell|fallen|falls|hold"
-                       r"|held|charge|hands|conquer|storm|fight|repel|repuls|beat\s+back|fought|enter|defend|present"
-                       r"|deployed|positioned|capture|fall\b|seizure", re.I))
+_CUE = Fast(re.compile(control_rules()["cue_words"], re.I))
 _THERE = Fast(re.compile(r"\bthere\b", re.I))
 _TOWN_OF = Fast(re.compile(
     r"\b(?:city|town|village|settlement|hamlet)\s+of\s+((?-i:[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]{2,})?))"))
@@ -70,11 +68,19 @@ def _negated(prefix: str, neg: Fast, breaks: Fast) -> bool:
     return not breaks.test(prefix[cues[-1].end():])
 
 
+def _named_party(m: re.Match) -> str | None:
+    """The party a statement pattern names (group 'party', or 'party2' in a
+    pattern's second alternative), else None."""
+    gd = m.groupdict()
+    return gd.get("party") or gd.get("party2")
+
+
 def _controller(text: str, m: re.Match, speaker: str | None) -> str | None:
     lex = lexicon()
     r = _rules()
-    if m.groupdict().get("party"):
-        ps = lex.parties_in(m.group("party"))
+    named = _named_party(m)
+    if named:
+        ps = lex.parties_in(named)
         if ps:
             return ps[0][2]
     clause_start = max(text.rfind(";", 0, m.start()), text.rfind(".", 0, max(0, m.start() - 1)), 0)
@@ -173,7 +179,7 @@ def statements_in(cl: ClaimView, previous_place: str | None = None) -> list[Stat
     out = []
     for m, place, pol, full, who_controls in _read(cl.text, previous_place):
         ctrl = _controller(cl.text, m, cl.speaker)
-        if who_controls == "opponent" and not m.groupdict().get("party") and ctrl:
+        if who_controls == "opponent" and not _named_party(m) and ctrl:
             ctrl = OPPONENT + ctrl  # 'X has not fallen': not to anyone but the side saying it
         out.append(Statement(place, ctrl, pol, full, m.group(0).strip()))
     # one statement per (place, controller, polarity); a full one wins over a partial one
