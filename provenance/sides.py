@@ -125,7 +125,8 @@ def descriptor_side(article: str, name: str, until: int | None = None, lowered: 
             cut = list(_CLAUSE_END.finditer(before))
             if cut:
                 before = before[cut[-1].end():]
-            found = _registered(before) or _nearest_party(before, last=True)
+            found = _registered(before) or _nearest_party(before, last=True) or _owner_named_before(
+                article, before, start)
             if found:
                 return found
             after = article[stop:stop + AFTER]
@@ -135,6 +136,37 @@ def descriptor_side(article: str, name: str, until: int | None = None, lowered: 
                 found = _registered(phrase) or _nearest_party(phrase, last=False)
                 if found:
                     return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _definite_org() -> re.Pattern:
+    """'the army's', 'the defence ministry's', 'the command': an institution
+    the article named before (rules/lexicon.json organization_heads)."""
+    data = json.loads((RULES / "lexicon.json").read_text(encoding="utf-8"))
+    heads = "|".join(sorted((re.escape(h) for h in data.get("organization_heads", []) if "'" not in h),
+                            key=len, reverse=True))
+    return re.compile(rf"\b(?:[Tt]he)\s+((?:[a-z-]+\s+){{0,2}}?(?:{heads}))(?:['’]s)?\b")
+
+
+def _owner_named_before(article: str, phrase: str, start: int) -> str | None:
+    """The side of 'the army' in `phrase`: the party of the nearest earlier
+    mention of the same institution with its owner ('Karsovia's army',
+    'the Valdorian army') in the article before `start`."""
+    m = None
+    for m in _definite_org().finditer(phrase):
+        pass
+    if m is None:
+        return None
+    head = m.group(1).split()[-1]
+    owned = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.I)
+    text = article[max(0, start - 3000):start]
+    for h in reversed(list(owned.finditer(text))):
+        before = text[max(0, h.start() - 40):h.start()]
+        before = re.split(r"[.;:!?]", before)[-1]  # the owner is in the same sentence
+        side = _nearest_party(before, last=True)
+        if side:
+            return side
     return None
 
 

@@ -265,3 +265,12 @@ def test_a_dismissal_in_a_clause_of_its_own_leaves_the_statement_standing():
     got = _control("A Meridian spokesman called the reports of a capture of Kelmar a fabrication.",
                    "a Meridian spokesman", "Meridia")
     assert got == {("not Meridia", -1, True)}
+
+
+def test_side_of_a_definite_institution_named_earlier():
+    from provenance.sides import side_of
+    text = ("Meridia's army said on Monday it had repelled an attack. Valdorian officials disagreed. "
+            "The army's spokesman, Major Ota Brenn, said the line held. The ministry's adviser Ina Cole said little.")
+    assert side_of("Ota Brenn", text) == "Meridia"
+    # 'the ministry' was never named with an owner: no guess
+    assert side_of("Ina Cole", text) is None
