@@ -274,3 +274,32 @@ def test_side_of_a_definite_institution_named_earlier():
     assert side_of("Ota Brenn", text) == "Meridia"
     # 'the ministry' was never named with an owner: no guess
     assert side_of("Ina Cole", text) is None
+
+
+# --- shares written in other ways ---------------------------------------------
+
+def test_even_split_without_parties_against_a_two_thirds_share():
+    fs = run(article(
+        ("The lake's water will be split evenly between Valdoria and Meridia, Valdorian Energy Minister Ardo Penn said.",
+         "Ardo Penn"),
+        ('"Fifty-fifty, as was signed," Penn added.', "Ardo Penn"),
+        ("Meridia's water board said the accord gives Meridia two thirds of the summer flow.", "Meridian water board",
+         "organization")))
+    shares = [f for f in fs if f.kind == "share"]
+    assert len(shares) == 1 and set(shares[0].claims) == {1, 2, 3}
+    assert "water" in shares[0].explanation
+
+
+def test_shares_of_different_things_are_not_compared():
+    fs = run(article(
+        ("Meridia's water board said the accord gives Meridia two thirds of the summer flow.", "Meridian water board",
+         "organization"),
+        ("The dam's electricity is divided in three, with a third each for Valdoria, Meridia and Lorvia, "
+         "the energy ministry said.", "energy ministry", "organization")))
+    assert [f for f in fs if f.kind == "share"] == []
+    # two readings that agree are no finding either
+    fs = run(article(
+        ("Ardo Penn said the lake's water would see an even split.", "Ardo Penn"),
+        ("Meridia's water board said the accord splits the water evenly between Valdoria and Meridia.",
+         "Meridian water board", "organization")))
+    assert [f for f in fs if f.kind == "share"] == []

@@ -26,9 +26,10 @@ from .numbers import Value, fmt, overlaps, parse_fraction
 from .table import analysed
 
 REST = "rest"
+EACH = "each side"  # an even split whose parties are not named: every party has half
 # cheap test before the share patterns: a word every share pattern of rules/quantities.json contains
 _HAS_SHARE = Fast(re.compile(r"%|percent|per cent|half|third|quarter|fourth|fifth|tenth|equal|evenly|50/50|50-50"
-                             r"|fifty|remainder|\brest\b|remaining|balance", re.I))
+                             r"|fifty|remainder|\brest\b|remaining|balance|\beven\b", re.I))
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,21 @@ def _rules():
     pats = tuple((p["kind"], Fast(lex.compile(p["re"]))) for p in cfg["patterns"])
     objects = {cls: Fast(re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I))
                for cls, words in cfg["objects"].items()}
-    return pats, objects
+    not_before = re.compile(cfg.get("object_not_before", r"(?!x)x"), re.I)
+    return pats, objects, not_before
+
+
+def _objects_in(text: str):
+    """(offset, class) of each object word naming a thing shared, not an office ('Energy Minister')."""
+    _, objects, not_before = _rules()
+    return [(m.start(), cls) for cls, rx in objects.items() for m in rx.pattern.finditer(text)
+            if not not_before.match(text, m.end())]
 
 
 def allocation_in(text: str) -> Allocation | None:
     """The allocation a claim states, or None."""
     lex = lexicon()
-    pats, _ = _rules()
+    pats, _, _ = _rules()
     shares: dict[str, float | str] = {}
     if not _HAS_SHARE.test(text):
         return None
@@ -71,6 +80,12 @@ def allocation_in(text: str) -> Allocation | None:
     for kind, pat in pats:
         for m in pat.finditer(text):
             gd = m.groupdict()
+            if kind == "even":
+                if not shares:
+                    shares[EACH] = 0.5
+                    complete = True
+                    words.append(m.group(0).strip())
+                continue
             if kind in ("equal", "each"):
                 parties = list(dict.fromkeys(p for _, _, p in lex.parties_in(gd["parties"])))
                 if len(parties) < 2:
@@ -101,6 +116,8 @@ def allocation_in(text: str) -> Allocation | None:
             words.append(m.group(0).strip())
     if not shares:
         return None
+    if EACH in shares and len(shares) > 1:
+        del shares[EACH]  # the parties are named after all
     known = sum(v for v in shares.values() if v != REST)
     if known > 0.98:
         complete = True
@@ -109,6 +126,10 @@ def allocation_in(text: str) -> Allocation | None:
 
 def _conflict(a: Allocation, b: Allocation) -> bool:
     da, db = a.as_dict(), b.as_dict()
+    if EACH in da or EACH in db:
+        even, other = (da, db) if EACH in da else (db, da)
+        return any(p != EACH and not overlaps(Value(v, v, "", ""), Value(0.5, 0.5, "", ""), 0.05)
+                   for p, v in other.items())
     for p in set(da) & set(db):
         if not overlaps(Value(da[p], da[p], "", ""), Value(db[p], db[p], "", ""), 0.05):
             return True
@@ -120,23 +141,41 @@ def _conflict(a: Allocation, b: Allocation) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _object_of(text: str) -> str | None:
-    _, objects = _rules()
-    return next((cls for cls, rx in objects.items() if rx.test(text)), None)
+def _object_of(text: str, words: str = "") -> str | None:
+    """The thing shared: the object word nearest to the allocation's words
+    ('the water ... split evenly, the Energy Minister said' is water)."""
+    found = _objects_in(text)
+    if not found:
+        return None
+    at = text.find(words.split("; ")[0]) if words else -1
+    if at < 0:
+        return min(found)[1]
+    return min((abs(s - at), cls) for s, cls in found)[1]
 
 
-def _keys(cl: ClaimView, text: str) -> list[str]:
-    obj = _object_of(text)
+BEFORE = 600  # characters of the article before a claim read for the thing it shares
+
+
+def _keys(cl: ClaimView, text: str, context=None, words: str = "") -> list[str]:
+    obj = _object_of(text, words)
     if obj:
         return ["obj:" + obj]
-    return ["topic:" + t for t in cl.topics if t not in GENERIC_TOPICS][:1]
+    topics = ["topic:" + t for t in cl.topics if t not in GENERIC_TOPICS][:1]
+    if context is None:
+        return topics
+    # 'Fifty-fifty, that is what was signed': the thing the article was sharing just before
+    article, start = context.texts.get(cl.source_id), context.starts.get(cl.id)
+    if not article or start is None:
+        return topics
+    last = max(_objects_in(article[max(0, start - BEFORE):start]), default=None)
+    return ["obj:" + last[1]] if last else topics
 
 
 def detect_shares(claims: list[ClaimView], context=None) -> list[Finding]:
     """Findings of kind 'share' for incompatible allocations of one shared thing."""
     blocks: dict[str, dict[Allocation, list[ClaimView]]] = {}
     for cl, alloc in analysed(claims, allocation_in):
-        for k in _keys(cl, cl.text):
+        for k in _keys(cl, cl.text, context, alloc.words):
             sig = Allocation(alloc.shares, alloc.complete, "")
             blocks.setdefault(k, {}).setdefault(sig, []).append((cl, alloc))
     out = []
