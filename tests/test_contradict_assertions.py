@@ -303,3 +303,29 @@ def test_shares_of_different_things_are_not_compared():
         ("Meridia's water board said the accord splits the water evenly between Valdoria and Meridia.",
          "Meridian water board", "organization")))
     assert [f for f in fs if f.kind == "share"] == []
+
+
+def test_says_it_was_promised_a_share():
+    from provenance.contradict.share import allocation_in
+    a = allocation_in("Meridia says it was promised two thirds of the water.")
+    assert a is not None and dict(a.shares) == {"Meridia": 2 / 3}
+    assert allocation_in("Meridia says it was promised a new bridge.") is None
+
+
+# --- a pull-back distance ------------------------------------------------------
+
+def test_pull_back_distances_in_one_article():
+    fs = run(article(
+        ("Under the accord, both armies would pull their guns back 20 kilometres from the river, the draft says.",
+         "the draft", "document"),
+        ('Ardo Penn said Valdorian units would move back "up to 8 kilometres and no further".', "Ardo Penn")))
+    (f,) = [f for f in fs if f.kind == "value"]
+    assert set(f.claims) == {1, 2}
+
+
+def test_pull_back_distances_that_agree_or_are_no_distance():
+    fs = run(article(
+        ("Both armies would pull their guns back 20 kilometres, the draft says.", "the draft", "document"),
+        ("Ardo Penn said units would withdraw their guns 20 km from the river.", "Ardo Penn"),
+        ("Ina Cole said she moved back to Kelmar 10 years ago.", "Ina Cole")))
+    assert [f for f in fs if f.kind == "value"] == []
