@@ -112,3 +112,34 @@ def test_look_alike_numbers_are_not_typed_alike():
     days = _types("Parliament must schedule elections within 100 days.")
     money = _types("Donors pledged 100 billion for schools.")
     assert ("election_deadline", None) in days and money == {}
+
+
+@pytest.mark.parametrize("text,lo,hi,unit", [
+    ("250 000", 250_000, 250_000, ""),                 # thousands grouped by spaces
+    ("3,5 million", 3_500_000, 3_500_000, ""),         # a decimal comma
+    ("600-800 thousand", 600_000, 800_000, ""),        # a range, one magnitude for both ends
+    ("between 40 and 90", 40, 90, ""),
+    ("$3-4 billion", 3e9, 4e9, "USD"),
+    ("1,200–1,500", 1200, 1500, ""),
+])
+def test_number_forms_and_ranges(text, lo, hi, unit):
+    v = parse_number(text)
+    assert (v.lo, v.hi, v.unit) == (lo, hi, unit)
+
+
+def test_what_is_no_range_or_no_grouped_number():
+    assert parse_number("2024-25") is None  # a season, not a range
+    # a date before a number is two numbers, not one grouped by a space
+    assert [v.lo for v in find_numbers("on March 3 2025 100 people")] == [3, 2025, 100]
+
+
+def test_counts_meet_across_verbs_of_one_event():
+    shot = quantities_in("Officials said four drones had been shot down.")
+    downed = quantities_in("Allied jets downed at least five drones.")
+    assert {(q.type, q.subject) for q in shot} == {(q.type, q.subject) for q in downed} == {("count_drones", "downed")}
+    freed = quantities_in("The office said 90 soldiers and civilians had come home.")
+    handed = quantities_in("70 people were handed over by each side.")
+    assert ("count_people", "freed") in {(q.type, q.subject) for q in freed} & {(q.type, q.subject) for q in handed}
+    # a count of another event keeps its own key
+    assert {(q.type, q.subject) for q in quantities_in("Officials said 12 people were killed.")} == {
+        ("count_people", "killed")}

@@ -56,13 +56,20 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _MAGW = "hundred|thousand|million|billion|trillion"
 _WORDNUM = (rf"(?:(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_SMALLW}|an?(?=\s+(?:{_MAGW})\b))"
             rf"(?:(?:\s+|-)(?:and\s+)?(?:{_MAGW}|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALLW}))*")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MAGW_ABBR = "hundred|thousand|million|billion|trillion|bn|mn|mln|tn"
+_DIGITS = (r"\d{1,3},\d{1,2}(?=\s*(?:" + _MAGW_ABBR + r")\b)"  # '3,5 million': a decimal comma
+           r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?![,.]\d)"  # '250 000': thousands in groups
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _CUR = r"(?:US\$|\$|€|£|USD\s?|EUR\s?|GBP\s?)"
 _MAG = rf"(?:\s*(?:{_MAGW}|bn|mn|mln|tn)\b|(?<=\d)(?:k|m|bn|b)\b)"
 _UNIT = r"(?:\s*(?:%|percent\b|per\s+cent\b)|\s+(?:dollars|euros|pounds)\b)"
 
-NUM = (rf"(?:(?:{_QUAL})\s+)?{_CUR}?(?:{_DIGITS}|\b{_WORDNUM}\b)(?:{_MAG})*(?:-strong)?{_UNIT}?")
+_CORE = rf"{_CUR}?(?:{_DIGITS}|\b{_WORDNUM}\b)"
+_DCORE = rf"{_CUR}?(?:{_DIGITS})"
+# a range: 'between 40 and 90', '600-800 thousand', '$3–4 billion'
+_RANGE = rf"between\s+{_CORE}(?:{_MAG})*\s+and\s+{_CORE}|{_DCORE}(?:{_MAG})*\s*[-–—]\s*{_DCORE}(?![-–—]?\d)"
+NUM = (rf"(?:(?:{_QUAL})\s+)?(?:{_RANGE}|{_CORE})(?:{_MAG})*(?:-strong)?{_UNIT}?")
 FRAC = (r"(?:(?:about|around|roughly|nearly|almost|more than|over|less than|at least|up to)\s+)?"
         r"(?:(?:a|one)[- ]half|half|(?:a|one|two|three)[- ](?:third|quarter|fourth|fifth|tenth)s?"
         r"|two[- ]thirds|three[- ]quarters|\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)"
@@ -74,7 +81,7 @@ NUM_RE = re.compile(NUM, re.I)
 
 # where a number phrase (NUM) can start: a qualifier or a currency sign (anywhere: NUM puts no \b
 # before them), a digit, or a word that starts a number in words
-_NUM_PREFIXES = tuple(sorted(set(QUALIFIERS) | {"$", "€", "£", "us$", "usd", "eur", "gbp"}))
+_NUM_PREFIXES = tuple(sorted(set(QUALIFIERS) | {"$", "€", "£", "us$", "usd", "eur", "gbp", "between"}))
 _NUM_WORDS = frozenset(SMALL) | frozenset(_TENS.split("|"))
 _DIGIT = re.compile(r"\d")
 
@@ -143,10 +150,56 @@ _QUALIFIERS_LONGEST_FIRST = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 _CURRENCY_LONGEST_FIRST = tuple(sorted(CURRENCY_SIGNS, key=len, reverse=True))
 
 
+_RANGE_SPLIT = re.compile(r"^(?:(?P<q>.*?)\s)?between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$|^(?P<a2>.*?\d(?:[^-–—\d]*?))\s*[-–—]\s*(?P<b2>[$€£]?\d.*)$", re.I)
+
+
 @lru_cache(maxsize=16384)
 def parse_number(text: str) -> Value | None:
-    """A number phrase (as matched by NUM) -> Value, or None."""
+    """A number phrase (as matched by NUM) -> Value, or None.  A range
+    ('between 40 and 90', '600-800 thousand') is its interval; a magnitude
+    or unit written once applies to both ends."""
     s = re.sub(r"\s+", " ", text.strip())
+    r = _RANGE_SPLIT.match(s)
+    if r is None:
+        return _parse_one(s, text)
+    if r.group("a"):
+        a, b = r.group("a"), r.group("b")
+        if r.group("q"):
+            a = f"{r.group('q')} {a}"
+    else:
+        a, b = r.group("a2"), r.group("b2")
+    va, vb = _parse_one(a, a), _parse_one(b, b)
+    if va is None or vb is None:
+        return None
+    fb = _bare(b)
+    if fb and vb.lo != fb and not re.search(r"[a-z]$", a.lower()):
+        f = vb.lo / fb  # '600-800 thousand': the second end's magnitude applies to the first
+        va = Value(va.lo * f, va.hi * f, va.unit, a)
+    if va.lo > vb.lo:
+        return None  # '2024-25' is no range of numbers
+    return Value(va.lo, max(va.hi, vb.hi), va.unit or vb.unit, text.strip())
+
+
+def _bare(s: str) -> float | None:
+    """The digits of a number phrase alone ('800 thousand' -> 800)."""
+    m = re.search(r"\d[\d,. \u00a0\u202f]*", s)
+    if not m:
+        return None
+    try:
+        return float(_digits(m.group(0).strip()))
+    except ValueError:
+        return None
+
+
+def _digits(d: str) -> str:
+    """'3,5' -> '3.5' (a decimal comma), '250 000' and '250,000' -> '250000'."""
+    d = re.sub(r"[ \u00a0\u202f]", "", d)
+    if re.fullmatch(r"\d{1,3},\d{1,2}", d):
+        return d.replace(",", ".")
+    return d.replace(",", "")
+
+
+def _parse_one(s: str, text: str) -> Value | None:
     low = s.lower()
     qualifier = None
     for q in _QUALIFIERS_LONGEST_FIRST:
@@ -165,9 +218,9 @@ def parse_number(text: str) -> Value | None:
     m = re.search(r"\s+(dollars|euros|pounds)$", low)
     if m:
         unit, low = CURRENCY_WORDS[m.group(1)], low[: m.start()]
-    m = re.match(r"([\d,]+(?:\.\d+)?)\s*(.*)$", low)
+    m = re.match(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|[\d,]+(?:\.\d+)?)\s*(.*)$", low)
     if m:
-        digits = m.group(1).replace(",", "")
+        digits = _digits(m.group(1))
         try:
             v = float(digits)
         except ValueError:

@@ -89,10 +89,17 @@ def qtypes() -> tuple[QType, ...]:
     for noun, words in counts.get("nouns", {}).items():
         out.append(QType(
             name=f"count_{noun}", label=f"number of {noun}", topic=None, unit="", min=float(counts.get("min", 0)),
-            subject=None, scale={}, patterns=(Fast(lex.compile(rf"(?P<val>{{N}})\s+{{MOD}}{words}\s+{{PRED}}")),),
+            subject=None, scale={}, patterns=(Fast(lex.compile(rf"(?P<val>{{N}})\s+{{MOD}}(?:{_all_nouns()}\s+and\s+(?:[a-z][\w-]*\s+)?)?{words}(?:\s+and\s+(?:[a-z][\w-]*\s+)?{_all_nouns()})?\s+{{PRED}}")),
+                      *((Fast(lex.compile(counts["active_form"] + words + r"\b")),) if counts.get("active_form") else ())),
             scope="article", key="words", cue=Fast(re.compile(rf"\b{words}\b", re.I)),
         ))
     return tuple(out)
+
+
+def _all_nouns() -> str:
+    """Every counted noun, for a second noun coordinated with the first ('soldiers and civilians')."""
+    nouns = quantity_rules().get("counts", {}).get("nouns", {}).values()
+    return "(?:" + "|".join(nouns) + ")" if nouns else r"(?!x)x"
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +140,23 @@ def _key_words(raw: str | None) -> str | None:
     words = [w for w in words if w not in _NOT_PREDICATES]
     if not words:
         return None
-    return " ".join(_stem(w) for w in words[-2:])
+    stems = [_stem(w) for w in words[-2:]]
+    classes = _predicate_classes()
+    for w in stems:
+        if w in classes:
+            return classes[w]  # 'shot', 'downed', 'destroyed' count one event
+    return " ".join(stems)
+
+
+@lru_cache(maxsize=1)
+def _predicate_classes() -> dict[str, str]:
+    """stemmed predicate -> its class (rules/quantities.json counts.predicate_classes)."""
+    out: dict[str, str] = {}
+    for cls, words in quantity_rules().get("counts", {}).get("predicate_classes", {}).items():
+        for w in words:
+            out[_stem(w)] = cls
+            out[w.lower()] = cls
+    return out
 
 
 def _tags(text: str, start: int, end: int) -> frozenset:
