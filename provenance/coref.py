@@ -162,7 +162,7 @@ class CorefMixin:
         low = mention.lower()
         base = None
         for d in plans["descriptors"]:
-            if d["match"] in low:
+            if d["match"] in low and self._owned(d):
                 base = d["name"]
                 break
         if base is None:
@@ -216,11 +216,21 @@ class CorefMixin:
                      if w not in copies][:1]
         return (named[-1], [named[-1]]) if named else None
 
+    def _owned(self, d: dict) -> bool:
+        """Does the article name the plan's owner ('China', 'Kyiv'), so that a
+        descriptor ('12-point') may stand for that plan?"""
+        owners = d.get("owners")
+        if not owners:
+            return True
+        return any(re.search(rf"(?<![\w.]){re.escape(w)}(?!\w)", self.text) for w in owners)
+
     def _plan_positions(self) -> dict[str, list[int]]:
         if self._plan_pos is None:
             low = self.text.lower()
             pp: dict[str, list[int]] = {}
             for d in self.lex.plans["descriptors"]:
+                if not self._owned(d):
+                    continue
                 pp.setdefault(d["name"], []).extend(m.start() for m in re.finditer(re.escape(d["match"]), low))
             self._plan_pos = {k: sorted(v) for k, v in pp.items() if v}
         return self._plan_pos

@@ -68,3 +68,15 @@ def test_adding_and_a_second_speaker_still_make_two_claims():
     # 'adding' adds a second statement: two claims
     t = '"The pass is open," Irma Kolar said, adding that the tunnel would reopen in May.'
     assert len(claims(t)) == 2
+
+
+def test_a_count_of_points_alone_does_not_name_a_known_plan():
+    # a mediator's twelve-point plan in an article that never names China is not China's plan
+    t = ("Valdoria and Meridia signed the Ostrava 12-point plan on Monday. "
+         "The plan says both armies will withdraw their artillery.")
+    docs = {c.speaker_name for c in claims(t) if c.speaker_type == "document"}
+    assert docs and not any("China" in d for d in docs), docs
+    t = ("China's 12-point plan for Ukraine was published in Beijing. "
+         "The plan says talks should resume.")
+    docs = {c.speaker_name for c in claims(t) if c.speaker_type == "document"}
+    assert docs == {"China 12-point peace plan"}, docs

@@ -51,8 +51,11 @@ def test_organisation_speakers():
 
 
 def test_document_named_from_plan_descriptor():
-    c = one("The 20-point plan would freeze the front line.", "freeze")
+    c = one("Kyiv's 20-point plan would freeze the front line.", "freeze")
     assert c.speaker_type == "document" and c.speaker_name == "Ukraine 20-point peace plan"
+    # a count of points alone, in an article naming no owner, is not that plan
+    c = one("The 20-point plan would freeze the front line.", "freeze")
+    assert c.speaker_type == "document" and c.speaker_name != "Ukraine 20-point peace plan"
     c = one("The draft would freeze the front line.", "freeze")
     assert c.speaker_type == "document" and c.speaker_name == "draft"  # named as the article calls it
 
