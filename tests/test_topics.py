@@ -143,3 +143,31 @@ def test_the_same_words_in_an_article_about_the_war_do_get_topics():
     assert on_subject(article, INDEX)
     assert _topics("A Kremlin aide said negotiations were unlikely to resume before the weekend.", article) == (
         "negotiations",)
+
+
+ANOTHER_WAR = (
+    "Valdoria and Meridia agreed a truce on Monday after two years of shelling along the line of contact. "
+    "Valdoria's army said its troops had retaken the border town of Kelmar. "
+    "The Meridian ombudsman said 120 prisoners of war would be exchanged on Friday. "
+    "Both armies would pull their artillery back from the front line, the draft says.\n")
+
+
+def test_an_article_about_another_war_gets_the_topics_of_any_war():
+    """No loaded plan speaks of Valdoria and Meridia: the claims still get the topics any war has."""
+    assert "battlefield_control" in _topics("Valdoria's army said its troops had retaken the border town of Kelmar.",
+                                            ANOTHER_WAR)
+    assert "humanitarian" in _topics("The Meridian ombudsman said 120 prisoners of war would be exchanged on Friday.",
+                                     ANOTHER_WAR)
+    # never a plan's points: those belong to a plan about this war
+    text = "Valdoria's army said its troops had retaken the border town of Kelmar."
+    start = ANOTHER_WAR.index(text)
+    claim = ExtractedClaim(start=start, end=start + len(text), kind="indirect", cue="said", rule="test",
+                           speaker_name=None, speaker_mention=None, speaker_type=None)
+    (lc,) = link_claims([claim], INDEX, context=LinkContext(ANOTHER_WAR))
+    assert lc.links == ()
+
+
+def test_an_article_that_only_mentions_war_gets_no_war_topics():
+    article = ("The senator said veterans who came back from the war needed better care. "
+               "She said the hospital would open a new wing for those who served.\n")
+    assert _topics("The senator said veterans who came back from the war needed better care.", article) == ()

@@ -34,6 +34,9 @@ class Rules:
     passage_paragraphs: int
     value_window: int
     exclusive: dict  # topic -> topics it keeps from linking to points when both come from place names only
+    conflict_topics: frozenset = frozenset()  # topics of any war, open to an article on no plan's subject
+    conflict_subject: tuple = ()  # words showing an article is about an armed conflict
+    conflict_chars: int = 1000
 
 
 def place_spellings(name: str) -> list[str]:
@@ -76,6 +79,9 @@ def rules() -> Rules:
         passage_paragraphs=int(passages.get("paragraphs", 2)),
         value_window=int(cfg.get("value_subject_window", 40)),
         exclusive={k: frozenset(v) for k, v in cfg.get("exclusive_topics", {}).items()},
+        conflict_topics=frozenset(cfg.get("conflict_topics", {}).get("topics", ())),
+        conflict_subject=tuple(cfg.get("conflict_topics", {}).get("subject", ())),
+        conflict_chars=int(cfg.get("conflict_topics", {}).get("chars_per_mention", 1000)),
     )
 
 

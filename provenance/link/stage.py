@@ -63,6 +63,15 @@ def plans_on_subject(text: str, index: PlanIndex) -> set[str]:
     return out
 
 
+def about_a_war(text: str) -> bool:
+    """Is an article about an armed conflict (linking.json conflict_topics subject words)?"""
+    r = rules()
+    if not r.conflict_subject:
+        return False
+    need = max(1, len(text) // max(1, r.conflict_chars))
+    return sum(_subject_index(r.conflict_subject).counts(text).values()) >= need
+
+
 def on_subject(text: str, index: PlanIndex) -> bool:
     return bool(plans_on_subject(text, index))
 
@@ -147,6 +156,8 @@ def link_claims(claims: list[ExtractedClaim], index: PlanIndex | None, *, articl
     allowed_plans = _allowed_by_date(index, published)
     on = plans_on_subject(text, index)
     topics = {slug for plan in index.plans if plan.slug in on for slug in plan.topics}
+    if not topics and text and about_a_war(text):
+        topics = set(rules().conflict_topics) & set(rules().topics)  # another war: its topics, no plan's points
     article_plans = {k: v for k, v in plans_named(text, index).items() if k in allowed_plans}
     out, own = [], []
     memo: dict[str, set[str]] = {}  # topics of context text, asked about once per article
