@@ -40,6 +40,8 @@ eval:
 	@bash tools/eval.sh sources/ ../shared/eval/seeds
 	@echo "== dev2 (../shared/eval/dev2)"
 	@bash tools/eval.sh ../shared/eval/dev2/articles ../shared/eval/dev2/gold
+	@echo "== dev2 hard negatives (tools/dev2_hard_negatives.json: look-alike pairs that must not be reported)"
+	@$(PY) tools/hard_negatives.py ../shared/eval/dev2/articles tools/dev2_hard_negatives.json
 
 bench:
 	$(PY) -m bench.run
