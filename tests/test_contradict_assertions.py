@@ -329,3 +329,50 @@ def test_pull_back_distances_that_agree_or_are_no_distance():
         ("Ardo Penn said units would withdraw their guns 20 km from the river.", "Ardo Penn"),
         ("Ina Cole said she moved back to Kelmar 10 years ago.", "Ina Cole")))
     assert [f for f in fs if f.kind == "value"] == []
+
+
+# --- a place that changes hands ------------------------------------------------
+
+def _control_findings(*arts):
+    return [f for f in run(*arts) if f.kind == "control"]
+
+
+def test_held_before_another_side_took_it_is_no_contradiction():
+    held = article(("Meridia's army said its troops still held Kelmar.", "Meridian army", "organization"),
+                   published="2031-05-02", source=1, first_id=1)
+    taken = article(("Valdoria's army said its troops had retaken Kelmar.", "Valdorian army", "organization"),
+                    published="2031-05-07", source=2, first_id=2)
+    assert _control_findings(held, taken) == []
+    # held again after the capture: the two cannot both be true
+    still = article(("Meridia's army said its troops still held Kelmar.", "Meridian army", "organization"),
+                    published="2031-05-08", source=3, first_id=3)
+    (f,) = _control_findings(taken, still)
+    assert set(f.claims) == {2, 3}
+
+
+def test_two_holdings_days_apart_are_not_compared_but_the_same_day_they_are():
+    a = article(("Meridia's army said Kelmar remains in Meridian hands.", "Meridian army", "organization"),
+                published="2031-05-01", source=1, first_id=1)
+    b = article(("Valdoria's army said Kelmar is under Valdorian control.", "Valdorian army", "organization"),
+                published="2031-05-09", source=2, first_id=2)
+    assert _control_findings(a, b) == []
+    c = article(("Valdoria's army said Kelmar is under Valdorian control.", "Valdorian army", "organization"),
+                published="2031-05-01", source=3, first_id=3)
+    (f,) = _control_findings(a, c)
+    assert set(f.claims) == {1, 3}
+
+
+def test_a_depot_used_by_troops_against_a_market_struck():
+    fs = run(article(
+        ("Valdoria's ministry said its missiles had hit an ammunition depot used by Meridia's 5th Brigade in Dunvale.",
+         "Valdorian Defence Ministry", "organization"),
+        ("The Meridian governor said the missiles hit a crowded market in Dunvale and killed nine people.",
+         "Meridian governor")))
+    (f,) = [f for f in fs if f.kind == "state"]
+    assert set(f.claims) == {1, 2}
+    # a market named with no strike is no statement about a target
+    fs = run(article(
+        ("Valdoria's ministry said its missiles had hit an ammunition depot used by Meridia's 5th Brigade in Dunvale.",
+         "Valdorian Defence Ministry", "organization"),
+        ("The Meridian mayor said a market in Dunvale would reopen next week.", "Meridian mayor")))
+    assert [f for f in fs if f.kind == "state"] == []

@@ -21,6 +21,9 @@ from .common import clause_before, dismissal_spans, places_in, rules
 from .model import Assertion
 
 
+_NEVER = re.compile(r"(?!x)x")
+
+
 @lru_cache(maxsize=1)
 def _states():
     cfg = rules("states.json")
@@ -33,6 +36,7 @@ def _states():
             verbal=re.compile(s["verbal"], flags) if s.get("verbal") else never,
             nominal=re.compile(s["nominal"], flags) if s.get("nominal") else never,
             negative=re.compile(s["negative"], flags) if s.get("negative") else never,
+            negative_event=re.compile(s["negative_event"], flags) if s.get("negative_event") else never,
             subject=re.compile(s["subject"], flags) if s.get("subject") else None,
             needs=re.compile(s["needs_event"], flags) if s.get("needs_event") else None,
             objects=re.compile(r"\b(" + "|".join(map(re.escape, s.get("objects", []))) + r")\b", flags)
@@ -91,7 +95,8 @@ def states_in(text: str, previous_place: str | None = None, side: str | None = N
         eventful = s["needs"] is None or bool(s["needs"].search(text))
         hits = []
         for pat, nominal, flip in ((s["verbal"], False, False), (s["nominal"], True, False),
-                                   (s["negative"], False, True)):
+                                   (s["negative"], False, True),
+                                   (s["negative_event"] if eventful else _NEVER, False, True)):
             for m in pat.finditer(text):
                 if not nominal and not flip and s["subject"] is not None \
                         and not s["subject"].search(text[max(0, m.start() - 120):m.end() + 60]):

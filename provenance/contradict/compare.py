@@ -64,6 +64,34 @@ def conflict(a: Assertion, b: Assertion) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _change_re():
+    import re
+    return re.compile(control_rules().get("change_words", r"(?!x)x"), re.I)
+
+
+def _changed_hands(x, y) -> bool:
+    """Did the place change hands between the two statements?  A side said
+    to hold it before another side's capture, captures by two sides on
+    different days, or holdings by two sides days apart (control.json
+    hold_max_days): both can be true."""
+    ax, ay = x[2], y[2]
+    if ax.kind != "control" or ay.kind != "control" or ax.polarity < 0 or ay.polarity < 0:
+        return False
+    if not ax.holder or not ay.holder or ax.holder == ay.holder or NOT in (ax.holder[:4], ay.holder[:4]):
+        return False
+    dx, dy = _when(x), _when(y)
+    if dx is None or dy is None:
+        return False
+    cx, cy = bool(_change_re().search(ax.words)), bool(_change_re().search(ay.words))
+    if cx and cy:
+        return dx != dy
+    if not cx and not cy:
+        return abs(dx - dy) > int(control_rules().get("hold_max_days", 3650))
+    held, taken = (dx, dy) if cy else (dy, dx)
+    return held < taken
+
+
 def _when(entry) -> int | None:
     cl, _side, a = entry
     return a.day if a.day is not None else day(cl)
@@ -85,6 +113,8 @@ def _meets(x, prepared: tuple[list, list, int], w: int) -> bool:
             continue
         if (x[2].as_of or y[2].as_of) and (dx is None or _when(y) != dx):
             continue  # a snapshot holds on its day only
+        if _changed_hands(x, y):
+            continue
         return True
     return False
 

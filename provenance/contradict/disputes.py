@@ -46,6 +46,7 @@ def _cue(text: str) -> bool:
     if _CUE.test(text) or words.search(text) or verbs.search(text):
         return True
     return any(s["verbal"].search(text) or s["nominal"].search(text) or s["negative"].search(text)
+               or s["negative_event"].search(text)
                for s in _states()[0])
 
 
