@@ -183,7 +183,21 @@ def np_ending_at(toks: list[Tok], j: int) -> tuple[int, int] | None:
             k -= 1
             continue
         break
+    # "On Tuesday the ministry said", "On 21 March Ukraine's army said": a fronted date is no part of the subject
+    while i < j and toks[i].cap and toks[i].low in lex.time_words and (
+            i == 0 or toks[i - 1].low in lex.prepositions or toks[i - 1].text.isdigit()):
+        i += 1
     return (i, j)
+
+
+def date_number(toks: list[Tok], k: int) -> bool:
+    """Is toks[k] the number of a date ('March 21', 'in 2024')?"""
+    t = toks[k]
+    if not t.text.isdigit():
+        return False
+    if k >= 1 and toks[k - 1].cap and toks[k - 1].low in lexicon().time_words:
+        return True  # "On March 21"
+    return len(t.text) == 4 and k >= 1 and toks[k - 1].low in ("in", "since", "by", "during", "until")
 
 
 _NOT_IN_NP = {",", ";", ":", "(", ")", "that", "which", "who", "whom", "whose", "when", "where", "while", "because",

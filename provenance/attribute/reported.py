@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from provenance.attribute import relative, seen_by, sourcing, speaker_np
-from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, np_ending_at,
+from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.subject import main_subject
@@ -307,7 +307,7 @@ def _refine_subject(toks: list[Tok], rng: tuple[int, int], frames: list[Frame], 
     - 'Analyst Ruth Okafor of consultancy Maritime Insight said': the person, not the affiliation;
     - 'Ministers A of France, B of Germany and C of Poland said': the whole list of names."""
     i, j = rng
-    if i > 0 and toks[i - 1].text.isdigit():
+    if i > 0 and toks[i - 1].text.isdigit() and not date_number(toks, i - 1):
         return None
     if frames and i > 0 and toks[i - 1].text not in _CLAUSE_PUNCT and toks[i - 1].text not in _QUOTE_MARKS \
             and any(f.cue_end <= toks[i].start for f in frames):

@@ -1,0 +1,30 @@
+"""Adjuncts around a speech verb: fronted dates and settings between the verb and its content
+(sentences of our own writing)."""
+from extracting import claims
+
+
+def test_fronted_date_is_no_part_of_the_speaker():
+    for t, name in (("On April 3 Irma Kolar wrote that the pass had reopened.", "Irma Kolar"),
+                    ("On 3 April Irma Kolar said the pass had reopened.", "Irma Kolar"),
+                    ("On Friday Irma Kolar said the pass had reopened.", "Irma Kolar"),
+                    ("In 2023 the Harbour Authority said the pass had reopened.", "Harbour Authority")):
+        (c,) = claims(t)
+        assert c.speaker_name == name, t
+        assert "pass had reopened" in t[c.start:c.end]
+
+
+def test_a_number_before_a_subject_that_is_no_date_still_blocks_it():
+    assert claims("The votes of all 12 council members said nothing new.") == []
+
+
+def test_settings_between_the_verb_and_its_that_clause():
+    t = ("Irma Kolar repeated at a rally in Dorvik on June 2, and in a radio interview the next day, "
+         "that the pass would reopen.")
+    (c,) = claims(t)
+    assert c.speaker_name == "Irma Kolar"
+    assert t[c.start:c.end].endswith("the pass would reopen.")
+
+
+def test_a_setting_with_no_content_after_it_is_still_no_claim():
+    assert claims("Irma Kolar spoke at a rally in Dorvik on June 2, and in a radio interview the next day.") == []
+    assert claims("Irma Kolar said at a rally in Dorvik on June 2, and then left for the capital.") == []
