@@ -28,3 +28,19 @@ def test_settings_between_the_verb_and_its_that_clause():
 def test_a_setting_with_no_content_after_it_is_still_no_claim():
     assert claims("Irma Kolar spoke at a rally in Dorvik on June 2, and in a radio interview the next day.") == []
     assert claims("Irma Kolar said at a rally in Dorvik on June 2, and then left for the capital.") == []
+
+
+def test_a_quotation_of_several_sentences_before_the_speaker_and_a_relay_tail():
+    t = '"The pass is shut. It will stay shut," Irma Kolar said, as the Dorvik agency NVX reported.'
+    (c,) = claims(t)
+    assert (c.kind, c.speaker_name, c.via) == ("direct", "Irma Kolar", ("NVX",))
+    assert t[c.start:c.end] == t  # the first sentence of the quotation is part of the claim
+
+
+def test_a_circumstance_after_a_trailing_attribution():
+    t = '"The pass is shut," Irma Kolar said, as the crowd cheered.'
+    (c,) = claims(t)
+    assert (c.kind, c.speaker_name) == ("direct", "Irma Kolar")
+    t = "Irma Kolar said, as prices rose, that the pass was shut."
+    (c,) = claims(t)
+    assert c.kind == "indirect" and t[c.start:c.end] == t

@@ -74,6 +74,8 @@ class _Outlets:
         news = r"(?:[A-Z][\w’'-]*|state|news|public|private|official|independent|online|" + "|".join(sorted(lex.demonyms)) + ")"
         self.desc_subj_re = re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?:{news}\s+){{0,3}}(?:{desc})\s+(?P<name>{name})\s+"
                                        rf"(?:also\s+|first\s+|later\s+)?(?:reported|reports|wrote|writes|said|says)\b")
+        # the same outlet phrase on its own: "the Kiev agency UNN" (a lower-case modifier makes it none)
+        self.desc_phrase_re = re.compile(rf"(?:[Tt]he\s+)?(?:{news}\s+){{0,3}}(?:{desc})\s+(?P<name>{name})")
         # "told The Harbour Times", "according to the Lakeside Gazette": a name ending in a publication word
         pub = "|".join(sorted(map(re.escape, lex.publication_words), key=len, reverse=True))
         self.pub_re = re.compile(rf"{cue}(?P<name>(?:The\s+)?(?:[A-Z][\w’'&-]*\s+){{1,3}}(?:{pub}))(?![\w-])")
@@ -110,6 +112,15 @@ def outlet_phrase(s: str) -> str | None:
         return name
     m = o.phrase_re.fullmatch(s)
     return o.canon(m.group("name") or m.group("name2")) if m else None
+
+
+def described_outlet(s: str) -> str | None:
+    """The name of an outlet named by its descriptor ('the Kiev agency UNN', 'Chinese broadcaster CCTV'),
+    listed or not, else None."""
+    m = outlets().desc_phrase_re.fullmatch(_without_full_stop(s.strip()))
+    if m is None or all(w.lower() in lexicon().demonyms for w in m.group("name").split()):
+        return None
+    return outlets().canon(m.group("name")) or m.group("name")
 
 
 def _list_at(masked: str, pos: int, end: int) -> list[tuple[str, int, int]]:

@@ -160,6 +160,7 @@ def _with_subject(toks: list[Tok], vi: int) -> bool:
 
 
 _ING_TAIL = re.compile(r",\s+(?P<ing>[a-z]+ing)\b[^,;:]*$")
+_AS_TAIL = re.compile(r",\s+as\s[^,;:]*$")
 
 
 def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
@@ -167,6 +168,9 @@ def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
     tail = _ING_TAIL.search(rest)
     if tail and tail.group("ing") not in lexicon().form_lemma:
         rest = rest[:tail.start()]  # '"...," she told reporters, pointing to the road': a manner clause
+    tail = _AS_TAIL.search(rest)
+    if tail:
+        rest = rest[:tail.start()]  # '"...," she said, as the agency X reported': a relay or circumstance
     if re.search(r"\bthat\b|[“\"‘:]", rest):
         return False
     return len(rest.split()) <= 18 and "," not in rest.rstrip(" .,!?”’\"")

@@ -19,7 +19,7 @@ _PRESENT = ("base", "third")
 
 
 def _is_outlet(m) -> bool:
-    return relay.outlet_phrase(m) is not None
+    return relay.outlet_phrase(m) is not None or relay.described_outlet(m) is not None
 
 
 def run(doc: Doc) -> None:
