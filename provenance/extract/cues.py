@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from provenance.attribute import relay
+from provenance.attribute import findings, relay
 from provenance.attribute.lexicon import lexicon
 
 from .model import MAX_SENTENCE, Doc
@@ -28,6 +28,7 @@ def cue_words() -> frozenset[str]:
         lex = lexicon()
         words = {f.split()[0] for f in lex.form_lemma} | set(lex.document_heads)
         words |= lex.candidate_words
+        words |= findings.words().cue_words  # polls, surveys, footage; estimate verbs
         words |= {w + "s" for w in lex.document_heads}
         _CUE_WORDS = frozenset(words)
     return _CUE_WORDS
