@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from provenance.attribute import findings, relay
+from provenance.attribute import colon_quote, findings, relay
 from provenance.attribute.lexicon import lexicon
 
 from .model import MAX_SENTENCE, Doc
@@ -71,7 +71,7 @@ def run(doc: Doc) -> None:
             if s.end - s.start > MAX_SENTENCE:
                 continue  # a run of text with no sentence end: attribution there is quadratic and meaningless
             if (block.kind in ("heading", "bullet") or has(cue_pos, s.start, s.end)
-                    or colon and k == len(ids) - 1):
+                    or colon and k == len(ids) - 1 or colon_quote.COLON_QUOTE.search(doc.masked, s.start, s.end)):
                 doc.cued.add(si)
 
 

@@ -9,7 +9,7 @@ article asks in its own voice.
 """
 from __future__ import annotations
 
-from provenance.attribute import findings, frame_select, relay, reported
+from provenance.attribute import colon_quote, findings, frame_select, relay, reported
 from provenance.attribute.frames import skip_adverbial
 from provenance.attribute.lexicon import lexicon
 
@@ -44,6 +44,8 @@ def run(doc: Doc) -> None:
                          if f.cue_start not in taken]
                 if found:
                     frames = sorted(frames + found, key=lambda f: f.cue_start)
+                if not frames:  # "X went further on his blog: “...”"
+                    frames = colon_quote.colon_frames(doc.text, toks, s.end)
             if under_intro:
                 frames = [f for f in frames if form_kind.get(f.cue, "past") not in _PRESENT]
             if toks[0].low in lex.question_leads:
