@@ -25,7 +25,7 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
     for f in frames:
         nested = False
         for g in kept:
-            if g.content != "after" or f.content == "before" or f.mode in ("main", "participle", "agentless"):
+            if g.content != "after" or f.content == "before" or f.mode in ("main", "participle", "agentless", "pointback"):
                 continue
             if f.mention is None or f.mention.start < g.cue_end:
                 continue

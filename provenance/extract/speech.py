@@ -9,7 +9,7 @@ article asks in its own voice.
 """
 from __future__ import annotations
 
-from provenance.attribute import colon_quote, findings, frame_select, relay, reported
+from provenance.attribute import colon_quote, findings, frame_select, pointback, relay, reported
 from provenance.attribute.frames import skip_adverbial
 from provenance.attribute.lexicon import lexicon
 
@@ -44,6 +44,10 @@ def run(doc: Doc) -> None:
                          if f.cue_start not in taken]
                 if found:
                     frames = sorted(frames + found, key=lambda f: f.cue_start)
+                back = pointback.pointback_frames(doc.text, toks)  # "..., a claim Kyiv rejected"
+                if back:
+                    at = {f.cue_start for f in back}
+                    frames = sorted([f for f in frames if f.cue_start not in at] + back, key=lambda f: f.cue_start)
                 if not frames:  # "X went further on his blog: “...”"
                     frames = colon_quote.colon_frames(doc.text, toks, s.end)
             if under_intro:
