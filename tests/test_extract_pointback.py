@@ -23,3 +23,16 @@ def test_must_not_read_other_appositives_as_answers():
               "The mayor said the pass was open, a claim that was repeated on Tuesday.",
               "The mayor said the pass was open, the first good news in weeks."):
         assert [c for c in claims(t) if c.rule == "reported.pointback"] == [], t
+
+
+def test_an_outlets_own_finding_before_a_clause_break_is_no_relay():
+    t = "Reuters reported that the talks had been called off; the harbour office retorted that no talks had been planned."
+    cs = sorted(claims(t), key=lambda c: c.start)
+    assert [(c.speaker_name, c.speaker_type, c.via) for c in cs] == [
+        ("Reuters", "outlet", ()), ("harbour office", "organization", ())]
+
+
+def test_an_outlet_reporting_a_speaker_is_still_a_relay():
+    t = "Reuters reported that the harbour office said no talks had been planned."
+    (c,) = claims(t)
+    assert c.speaker_name == "harbour office" and c.via == ("Reuters",)

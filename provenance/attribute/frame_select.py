@@ -15,7 +15,8 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
     """Drop relays posing as speakers, nested attributions and split verbs of one statement."""
     own = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
     if own or all(f.content != "after" or f.mode == "according" for f in frames):
-        frames = own  # "X said A, AFP reported": AFP relays X
+        # "X said A, AFP reported": AFP relays X; but "CNN reported A; X retorted B": CNN's own finding
+        frames = [f for f in frames if f in own or _own_clause(f, frames, masked)]
     # else "The Daily Post reported that A": the outlet is the source of its own finding
     acc = [f for f in frames if f.mode == "according" and f.content == "before"]
     if acc:
@@ -43,6 +44,17 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
                 continue  # "denied X's claims and said ...": one statement
         kept.append(f)
     return kept
+
+
+def _own_clause(f: Frame, frames: list[Frame], masked: str) -> bool:
+    """Is an outlet's frame a clause of its own, cut off from the next speaker's by a clause break?"""
+    if f.content != "after" or f.mode != "before":
+        return False
+    nxt = [g for g in frames if g.cue_start > f.cue_end and g.mention is not None]
+    if not nxt:
+        return False
+    g = min(nxt, key=lambda g: g.cue_start)
+    return g.mention.start > f.cue_end and bool(_CLAUSE_BREAK.search(masked, f.cue_end, g.mention.start))
 
 
 def clause_start(masked: str, f: Frame, floor: int) -> int:
