@@ -36,3 +36,14 @@ def test_an_outlet_reporting_a_speaker_is_still_a_relay():
     t = "Reuters reported that the harbour office said no talks had been planned."
     (c,) = claims(t)
     assert c.speaker_name == "harbour office" and c.via == ("Reuters",)
+
+
+def test_a_denial_and_its_counter_assertion_are_one_claim():
+    t = "The harbour office rejected the report, saying no ship had left the port."
+    (c,) = claims(t)
+    assert t[c.start:c.end] == t and c.cue == "rejected"
+
+
+def test_other_verbs_keep_their_participle_claim_apart():
+    t = "The mayor praised the crews, saying they had saved the harbour."
+    assert len(claims(t)) == 2

@@ -4,7 +4,9 @@ bounds of a frame's clause and of its own words."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .lexicon import _load, lexicon
 from .reported import Frame
 
 _CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:and|but|although|though|while|whereas|yet)\b|\b(?:although|though|while|whereas)\b")
@@ -42,8 +44,19 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
             between = masked[kept[-1].cue_end:f.cue_start]
             if not re.search(r"\bthat\b|[“\"‘:]", between) and len(between.split()) <= 5:
                 continue  # "denied X's claims and said ...": one statement
+        if kept and f.mode == "participle" and kept[-1].content == "after" and kept[-1].lemma in denial_lemmas():
+            between = masked[kept[-1].cue_end:f.cue_start]
+            if not re.search(r"\bthat\b|[“\"‘:;]", between) and len(between.split()) <= 6:
+                continue  # "rejected the report, saying ...": the denial and its counter-assertion, one statement
         kept.append(f)
     return kept
+
+
+@lru_cache(maxsize=1)
+def denial_lemmas() -> frozenset[str]:
+    """Lemmas of the denial verbs (rules/denials.json)."""
+    lex = lexicon()
+    return frozenset(lex.form_lemma.get(v.lower(), v.lower()) for v in _load("denials.json")["verbs"])
 
 
 def _own_clause(f: Frame, frames: list[Frame], masked: str) -> bool:
