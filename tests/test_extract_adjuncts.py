@@ -44,3 +44,13 @@ def test_a_circumstance_after_a_trailing_attribution():
     t = "Irma Kolar said, as prices rose, that the pass was shut."
     (c,) = claims(t)
     assert c.kind == "indirect" and t[c.start:c.end] == t
+
+
+def test_a_participle_claim_after_a_fronted_date_and_a_verb_of_action():
+    for t in ("On June 2 the Dorvik Treasury froze the accounts, saying the harbour company had lied.",
+              "In March Irma Kolar closed the port, saying the storm was too strong.",
+              "Irma Kolar closed the port, saying the storm was too strong."):
+        (c,) = claims(t)
+        assert c.speaker_name in ("Dorvik Treasury", "Irma Kolar"), t
+        assert c.speaker_type in ("organization", "person")
+        assert "storm" in t[c.start:c.end] or "lied" in t[c.start:c.end]
