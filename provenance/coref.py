@@ -105,6 +105,15 @@ class CorefMixin:
     """Needs: text, masked, lex, k (known speakers), sent_starts, speakers_in, last_thing, last_group,
     last_doc, role_of, _name_lookup(name)."""
 
+    def _fronted_possessor(self, start: int, s_start: int, pos: int) -> bool:
+        """Is the name at `start` a possessor ('Holm's') inside an adverbial that opens the sentence
+        ('After Holm's speech he said')?"""
+        if _POSSESSOR.match(self.masked, start, pos) is None:
+            return False
+        m = _FIRST_WORD.match(self.masked, s_start, pos)
+        first = m.group(1).lower() if m else ""
+        return first in self.lex.prepositions or first in self.lex.subordinators
+
     # -- roles -----------------------------------------------------------
     def _role_holders(self) -> list[tuple[int, list[str], str]]:
         """(position, role words, person name) for every 'role Name' / 'Name, the role' in the article."""
@@ -308,12 +317,16 @@ class CorefMixin:
         person_pos, pos_keys = self.people()
         si = bisect_right(self.sent_starts, pos) - 1
         s_start = self.sent_starts[si] if si >= 0 else 0
-        # 1. earlier in the same sentence
+        # 1. earlier in the same sentence; but a possessor in a fronted adverbial ("After Holm's speech he
+        # said") yields to the speaker of the sentence before, whose statement the sentence goes on with
         i = bisect_right(pos_keys, pos) - 1
         while i >= 0 and person_pos[i][0] >= s_start:
             sp = person_pos[i][1]
             if self._compatible(sp, g):
-                return sp
+                if not self._fronted_possessor(person_pos[i][0], s_start, pos):
+                    return sp
+                prev = [x for x in self.speakers_in.get(si - 1, ()) if self._compatible(x, g) and x.name != sp.name]
+                return prev[0] if prev else sp
             i -= 1
         # 2. previous sentences: the speaker of a claim, else a single named person
         for back in range(1, 4):
@@ -335,6 +348,10 @@ class CorefMixin:
                 return Speaker(None, "person", None, "?",
                                f"'{p}' is ambiguous: " + " or ".join(n.name for n in names))
         return Speaker(None, "person", None, "?", f"'{p}' has no antecedent in reach")
+
+
+_POSSESSOR = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*['’]s\b")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
 @lru_cache(maxsize=1)

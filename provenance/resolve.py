@@ -79,6 +79,8 @@ class Resolver(CorefMixin):
         if e is not None:
             return _speaker(e, role)
         parts = name.split()
+        if parts[-1].lower() in self.lex.organization_heads and not scan:
+            return None  # "Rapid Reaction Corps", "Harbour Authority": a body's name, no person's
         if len(parts) >= 2:
             e = self.k.alias.get(norm_key(parts[-1]))
             if e is not None and e["type"] == "person" and not scan and parts[0][:1] == e["name"][:1]:

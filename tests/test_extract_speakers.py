@@ -58,6 +58,8 @@ def _head(words: list[str], lex) -> str:
 def role_with_owner(words: list[str], lex) -> bool:
     """'Russian Foreign Ministry', 'the Indiana governor', "Ukraine's armed forces", 'Republican presidential nominee'."""
     head = _head(words, lex).lower()
+    if len(words) > 1 and capitalised_name(words[:-1]) and words[-1].lower() in _known_heads(lex):
+        head = words[-1].lower()  # "the Borders in Flux project": a body's name and its head noun
     return (head in _known_heads(lex) or head.rstrip("s") in _known_heads(lex)) and any(
         w[:1].isupper() or w.endswith(("'s", "’s")) for w in words if w.lower() not in ("the", "a", "an"))
 

@@ -4,7 +4,9 @@ bounds of a frame's clause and of its own words."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from .lexicon import _load, lexicon
 from .reported import Frame
 
 _CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:and|but|although|though|while|whereas|yet)\b|\b(?:although|though|while|whereas)\b")
@@ -15,7 +17,8 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
     """Drop relays posing as speakers, nested attributions and split verbs of one statement."""
     own = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
     if own or all(f.content != "after" or f.mode == "according" for f in frames):
-        frames = own  # "X said A, AFP reported": AFP relays X
+        # "X said A, AFP reported": AFP relays X; but "CNN reported A; X retorted B": CNN's own finding
+        frames = [f for f in frames if f in own or _own_clause(f, frames, masked)]
     # else "The Daily Post reported that A": the outlet is the source of its own finding
     acc = [f for f in frames if f.mode == "according" and f.content == "before"]
     if acc:
@@ -25,7 +28,7 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
     for f in frames:
         nested = False
         for g in kept:
-            if g.content != "after" or f.content == "before" or f.mode in ("main", "participle", "agentless"):
+            if g.content != "after" or f.content == "before" or f.mode in ("main", "participle", "agentless", "pointback"):
                 continue
             if f.mention is None or f.mention.start < g.cue_end:
                 continue
@@ -41,8 +44,30 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
             between = masked[kept[-1].cue_end:f.cue_start]
             if not re.search(r"\bthat\b|[“\"‘:]", between) and len(between.split()) <= 5:
                 continue  # "denied X's claims and said ...": one statement
+        if kept and f.mode == "participle" and kept[-1].content == "after" and kept[-1].lemma in denial_lemmas():
+            between = masked[kept[-1].cue_end:f.cue_start]
+            if not re.search(r"\bthat\b|[“\"‘:;]", between) and len(between.split()) <= 6:
+                continue  # "rejected the report, saying ...": the denial and its counter-assertion, one statement
         kept.append(f)
     return kept
+
+
+@lru_cache(maxsize=1)
+def denial_lemmas() -> frozenset[str]:
+    """Lemmas of the denial verbs (rules/denials.json)."""
+    lex = lexicon()
+    return frozenset(lex.form_lemma.get(v.lower(), v.lower()) for v in _load("denials.json")["verbs"])
+
+
+def _own_clause(f: Frame, frames: list[Frame], masked: str) -> bool:
+    """Is an outlet's frame a clause of its own, cut off from the next speaker's by a clause break?"""
+    if f.content != "after" or f.mode != "before":
+        return False
+    nxt = [g for g in frames if g.cue_start > f.cue_end and g.mention is not None]
+    if not nxt:
+        return False
+    g = min(nxt, key=lambda g: g.cue_start)
+    return g.mention.start > f.cue_end and bool(_CLAUSE_BREAK.search(masked, f.cue_end, g.mention.start))
 
 
 def clause_start(masked: str, f: Frame, floor: int) -> int:

@@ -51,6 +51,7 @@ class Tok(NamedTuple):
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|\w[\w’'\-]*(?:\.\w+)*|[^\w\s]")
 _POSS = re.compile(r"['’]s?$")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _STOPCAP = {"but", "and", "however", "likewise", "meanwhile", "so", "yet", "then", "also", "still", "although",
             "though", "while", "when", "if", "as", "because", "since", "after", "before", "under", "according",
             "in", "on", "at", "for", "with", "from", "by", "there", "this", "that", "these", "those", "what"}
@@ -183,7 +184,25 @@ def np_ending_at(toks: list[Tok], j: int) -> tuple[int, int] | None:
             k -= 1
             continue
         break
+    if i >= 1 and _ORDINAL.fullmatch(toks[i - 1].low) and last.low in lex.organization_heads:
+        i -= 1  # "the 47th Mechanised Brigade", "the 7th Rapid Reaction Corps": a numbered unit
+        if i >= 1 and (toks[i - 1].low in lex.determiners or is_possessive(toks[i - 1])):
+            i -= 1  # "Ukraine's 47th Mechanised Brigade"
+    # "On Tuesday the ministry said", "On 21 March Ukraine's army said": a fronted date is no part of the subject
+    while i < j and toks[i].cap and toks[i].low in lex.time_words and (
+            i == 0 or toks[i - 1].low in lex.prepositions or toks[i - 1].text.isdigit()):
+        i += 1
     return (i, j)
+
+
+def date_number(toks: list[Tok], k: int) -> bool:
+    """Is toks[k] the number of a date ('March 21', 'in 2024')?"""
+    t = toks[k]
+    if not t.text.isdigit():
+        return False
+    if k >= 1 and toks[k - 1].cap and toks[k - 1].low in lexicon().time_words:
+        return True  # "On March 21"
+    return len(t.text) == 4 and k >= 1 and toks[k - 1].low in ("in", "since", "by", "during", "until")
 
 
 _NOT_IN_NP = {",", ";", ":", "(", ")", "that", "which", "who", "whom", "whose", "when", "where", "while", "because",

@@ -57,7 +57,7 @@ class _Outlets:
                                   rf"(?:reported|reports|said|says|wrote|quoted|cited|revealed|published)\b")
         lex = lexicon()
         desc = "|".join(sorted((re.escape(d).replace(r"\ ", r"\s+") for d in lex.outlet_descriptors), key=len, reverse=True))
-        name = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}"
+        name = r"[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}(?:\s+\d{1,3}\b(?![.,]\d))?"  # "France 24"
         cue = (r"\b(?:(?P<told>told|tells|telling|speaking\s+to|spoke\s+to|in\s+(?:an\s+)?interviews?\s+with)|"
                rf"(?P<by>(?:{part}|polled|surveyed|interviewed)\s+by)|(?P<acc>[Aa]ccording\s+to|citing))\s+(?:the\s+)?")
         # "told the Irish broadcaster RTÉ", "told Russian state news agency TASS", "the Lisbon daily Record"
@@ -74,6 +74,8 @@ class _Outlets:
         news = r"(?:[A-Z][\w’'-]*|state|news|public|private|official|independent|online|" + "|".join(sorted(lex.demonyms)) + ")"
         self.desc_subj_re = re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?:{news}\s+){{0,3}}(?:{desc})\s+(?P<name>{name})\s+"
                                        rf"(?:also\s+|first\s+|later\s+)?(?:reported|reports|wrote|writes|said|says)\b")
+        # the same outlet phrase on its own: "the Kiev agency UNN" (a lower-case modifier makes it none)
+        self.desc_phrase_re = re.compile(rf"(?:[Tt]he\s+)?(?:{news}\s+){{0,3}}(?:{desc})\s+(?P<name>{name})")
         # "told The Harbour Times", "according to the Lakeside Gazette": a name ending in a publication word
         pub = "|".join(sorted(map(re.escape, lex.publication_words), key=len, reverse=True))
         self.pub_re = re.compile(rf"{cue}(?P<name>(?:The\s+)?(?:[A-Z][\w’'&-]*\s+){{1,3}}(?:{pub}))(?![\w-])")
@@ -110,6 +112,25 @@ def outlet_phrase(s: str) -> str | None:
         return name
     m = o.phrase_re.fullmatch(s)
     return o.canon(m.group("name") or m.group("name2")) if m else None
+
+
+_NUMBER_END = re.compile(r"\s+\d+$")
+
+
+def _numbered(nm: str) -> str:
+    """A name ending in a number keeps it only as a listed outlet's ('France 24'; not 'Tass 20')."""
+    m = _NUMBER_END.search(nm)
+    return nm[:m.start()] if m and outlets().canon(nm) is None else nm
+
+
+def described_outlet(s: str) -> str | None:
+    """The name of an outlet named by its descriptor ('the Kiev agency UNN', 'Chinese broadcaster CCTV'),
+    listed or not, else None."""
+    m = outlets().desc_phrase_re.fullmatch(_without_full_stop(s.strip()))
+    if m is None or all(w.lower() in lexicon().demonyms for w in m.group("name").split()):
+        return None
+    nm = _numbered(m.group("name"))
+    return outlets().canon(nm) or nm
 
 
 def _list_at(masked: str, pos: int, end: int) -> list[tuple[str, int, int]]:
@@ -157,7 +178,7 @@ def find_relays(masked: str, start: int, end: int, last_reporter: str | None = N
         for m in rx.finditer(masked, start, end):
             nm = m.group("name")
             s0 = m.start("name")
-            nm = _without_full_stop(nm)  # "according to the state news agency Tass."
+            nm = _numbered(_without_full_stop(nm))  # "according to the state news agency Tass."
             if s0 in taken or any(a <= s0 < b for a, b in spans):
                 continue
             if rx is o.desc_subj_re and _modified(masked, start, m.start()):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from provenance.attribute import relative, seen_by, sourcing, speaker_np
-from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, np_ending_at,
+from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.subject import main_subject
@@ -160,6 +160,7 @@ def _with_subject(toks: list[Tok], vi: int) -> bool:
 
 
 _ING_TAIL = re.compile(r",\s+(?P<ing>[a-z]+ing)\b[^,;:]*$")
+_AS_TAIL = re.compile(r",\s+as\s[^,;:]*$")
 
 
 def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
@@ -167,6 +168,9 @@ def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
     tail = _ING_TAIL.search(rest)
     if tail and tail.group("ing") not in lexicon().form_lemma:
         rest = rest[:tail.start()]  # '"...," she told reporters, pointing to the road': a manner clause
+    tail = _AS_TAIL.search(rest)
+    if tail:
+        rest = rest[:tail.start()]  # '"...," she said, as the agency X reported': a relay or circumstance
     if re.search(r"\bthat\b|[“\"‘:]", rest):
         return False
     return len(rest.split()) <= 18 and "," not in rest.rstrip(" .,!?”’\"")
@@ -307,7 +311,7 @@ def _refine_subject(toks: list[Tok], rng: tuple[int, int], frames: list[Frame], 
     - 'Analyst Ruth Okafor of consultancy Maritime Insight said': the person, not the affiliation;
     - 'Ministers A of France, B of Germany and C of Poland said': the whole list of names."""
     i, j = rng
-    if i > 0 and toks[i - 1].text.isdigit():
+    if i > 0 and toks[i - 1].text.isdigit() and not date_number(toks, i - 1):
         return None
     if frames and i > 0 and toks[i - 1].text not in _CLAUSE_PUNCT and toks[i - 1].text not in _QUOTE_MARKS \
             and any(f.cue_end <= toks[i].start for f in frames):

@@ -34,6 +34,31 @@ def no_content(masked: str, toks: list[Tok], k: int) -> bool:
         return False
     if e + 1 < len(toks) and toks[e].text == "," and toks[e + 1].text in _CONTENT_MARKS:
         return False  # 'X told reporters in Moscow, “...”': the quotation after the comma is the content
+    if not _setting_only(masked, toks, k, e, lex):
+        return False
+    return not _content_after(masked, toks, e, lex)
+
+
+def _content_after(masked: str, toks: list[Tok], e: int, lex) -> bool:
+    """After the comma closing the setting, more settings may follow ('..., and in an interview the next
+    day,') before the content: 'X repeated in a speech on Monday, and on radio the next day, that ...'."""
+    while e + 1 < len(toks) and toks[e].text == ",":
+        k = e + 1
+        if toks[k].low == "that" or toks[k].text in _CONTENT_MARKS:
+            return True
+        if toks[k].low in ("and", "or", "then"):
+            k += 1
+        e2 = clause_end(toks, k)
+        if e2 <= k or any(t.text in _CONTENT_MARKS for t in toks[k:e2]):
+            return False
+        if not _setting_only(masked, toks, k, e2, lex) and not all(_filler(t, lex.sourcing_fillers) for t in toks[k:e2]):
+            return False
+        e = e2
+    return False
+
+
+def _setting_only(masked: str, toks: list[Tok], k: int, e: int, lex) -> bool:
+    """Are toks[k:e] only sourcing phrases, their reasons and fillers?"""
     a, b = toks[k].start, toks[e - 1].end
     hits = list(lex.sourcing_re.finditer(masked, a, b))
     if not hits:

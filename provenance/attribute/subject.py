@@ -36,7 +36,9 @@ def dateline_end(toks: list[Tok], text: str) -> int:
 def main_subject(toks: list[Tok], text: str) -> Mention | None:
     """The sentence's leading subject phrase (for coordinated verbs and ', saying'), after any dateline."""
     d = dateline_end(toks, text)
-    i = d + skip_adverbial(toks[d:])
+    i = _after_time_lead(toks, d)  # "On October 22 the treasury imposed ..., saying"
+    if i == d:
+        i = d + skip_adverbial(toks[d:])
     rng = np_starting_at(toks, i, allow_commas=True)
     if rng is None:
         return None
@@ -50,6 +52,8 @@ def main_subject(toks: list[Tok], text: str) -> Mention | None:
         t = toks[k]
         if t.cap or not t.low.isalpha() or t.low in _NOT_IN_NP or t.low in lex.form_lemma or t.low in lex.skip_words:
             break
+        if t.low in lex.past_irregular or t.low.endswith("ed") and t.low not in lex.role_words:
+            break  # "Irma Kolar closed the port": a verb, the subject ended before it
         if any(t.low in h for h in heads):
             j = k
     nxt = toks[j + 1] if j == j0 and j + 1 < len(toks) else None
@@ -59,3 +63,23 @@ def main_subject(toks: list[Tok], text: str) -> Mention | None:
     while j > i + 1 and toks[j].low in lex.time_words and toks[j - 1].low in ("on", "last", "this", "late", "early", "next"):
         j -= 2  # "European officials on Monday pushed ...": the time is no part of the subject
     return span_text(text, toks, (i, j))
+
+
+_TIME_LEADS = ("on", "in", "by", "since", "until", "last", "this", "early", "late", "next")
+
+
+def _after_time_lead(toks: list[Tok], i: int) -> int:
+    """Index after a time phrase with no comma that opens the clause ('On October 22', 'Last week', 'In 2024'),
+    else i."""
+    lex = lexicon()
+    if i >= len(toks) or toks[i].low not in _TIME_LEADS:
+        return i
+    j = i + 1
+    while j < len(toks) and (toks[j].low in lex.time_words or toks[j].text.isdigit() or toks[j].low in ("of", "the")
+                             and j + 1 < len(toks) and toks[j + 1].low in lex.time_words):
+        j += 1
+    if j == i + 1 or j >= len(toks) or toks[j].text in (",", ".", ";"):
+        return i
+    if toks[i].low in ("in", "by", "since", "until") and not any(toks[k].text.isdigit() or toks[k].cap for k in range(i + 1, j)):
+        return i  # "in the morning": no date
+    return j

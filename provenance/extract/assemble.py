@@ -27,9 +27,15 @@ def _dedupe(*parts) -> tuple[str, ...]:
 
 def _sentence(doc: Doc, si: int) -> list[Attribution]:
     rels = doc.relays.get(si, ())
-    sent_via = relay.vias([r for r in rels if r.mode != "told"])
+    clauses = doc.clauses.get(si, ())
+    # an outlet that is itself a speaker of the sentence ("CNN reported A; X retorted B") relays no other clause
+    speaking = [(m.start, m.end) for m in (c.att.mention for c in clauses) if m is not None]
+    sent_rels = [r for r in rels if r.mode != "told"]
     out = []
-    for c in doc.clauses.get(si, ()):
+    for c in clauses:
+        mine = c.att.mention
+        sent_via = relay.vias([r for r in sent_rels if not any(a <= r.start < b for a, b in speaking)
+                               or mine is not None and mine.start <= r.start < mine.end])
         told = [r.outlet for r in rels if r.mode == "told" and c.cue_start <= r.start <= c.cue_end + 60]
         att = with_via(c.att, _dedupe(told, sent_via))
         men = att.mention
@@ -41,6 +47,7 @@ def _sentence(doc: Doc, si: int) -> list[Attribution]:
             else:  # "Ukrainian broadcaster Suspilne reported that ...": the outlet's own finding
                 att = replace(att, via=tuple(v for v in att.via if v not in own), speaker=own[0], speaker_type="outlet")
         out.append(att)
+    sent_via = relay.vias(sent_rels)
     for e in doc.extras.get(si, ()):
         via = (doc.intro_via.get(e.intro, ()) if e.intro is not None else ()) or sent_via
         out.append(with_via(e.att, via))

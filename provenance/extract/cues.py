@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from provenance.attribute import relay
+from provenance.attribute import colon_quote, findings, relay
 from provenance.attribute.lexicon import lexicon
 
 from .model import MAX_SENTENCE, Doc
@@ -28,6 +28,7 @@ def cue_words() -> frozenset[str]:
         lex = lexicon()
         words = {f.split()[0] for f in lex.form_lemma} | set(lex.document_heads)
         words |= lex.candidate_words
+        words |= findings.words().cue_words  # polls, surveys, footage; estimate verbs
         words |= {w + "s" for w in lex.document_heads}
         _CUE_WORDS = frozenset(words)
     return _CUE_WORDS
@@ -70,7 +71,7 @@ def run(doc: Doc) -> None:
             if s.end - s.start > MAX_SENTENCE:
                 continue  # a run of text with no sentence end: attribution there is quadratic and meaningless
             if (block.kind in ("heading", "bullet") or has(cue_pos, s.start, s.end)
-                    or colon and k == len(ids) - 1):
+                    or colon and k == len(ids) - 1 or colon_quote.COLON_QUOTE.search(doc.masked, s.start, s.end)):
                 doc.cued.add(si)
 
 
