@@ -145,7 +145,6 @@ class Lexicon:
             + "|".join(map(re.escape, v["agentless"]["verbs"])) + r")\b")
         self.agentless_speaker = v["agentless"]["speaker"]
         self.relay_participles = set(v["relay_participles"])
-        self.continuing_participles = frozenset(v.get("continuing_participles", ()))
         self.pronouns: dict[str, str] = lx["pronouns"]
         self.prepositions = frozenset(lx.get("prepositions", ()))
         self.subject_openers = frozenset(lx.get("subject_openers", ()))

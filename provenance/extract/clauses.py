@@ -20,15 +20,6 @@ from .model import Clause, Doc, trim
 _WITH = re.compile(r"\bwith\s+$")
 
 
-def _continues(f, g) -> bool:
-    """Is g a participle giving the grounds of f's act by the same speaker
-    ('X denied the report, | saying ...')?  Then it is part of f's claim."""
-    return (g.mode == "participle" and g.cue.lower() in lexicon().continuing_participles
-            and f.content == "after" and f.mode not in ("participle", "agentless")
-            and f.mention is not None and g.mention is not None
-            and (g.mention.start, g.mention.end) == (f.mention.start, f.mention.end))
-
-
 def _bounds(doc: Doc, toks, frames, f, s, fwd, rel, lead_end) -> tuple[int, int]:
     masked = doc.masked
     if f.content == "before":
@@ -41,8 +32,6 @@ def _bounds(doc: Doc, toks, frames, f, s, fwd, rel, lead_end) -> tuple[int, int]
     a = s.start if k == 0 else frame_select.clause_start(masked, f, fwd[k - 1].cue_end)
     b = s.end
     later = [g for g in frames if g.cue_start > f.cue_start and g is not f]
-    while later and _continues(f, later[0]):
-        later = later[1:]
     if later:
         g = later[0]
         b = frame_select.clause_start(masked, g, f.cue_end) if g.content == "after" else (
@@ -66,9 +55,6 @@ def sentence_clauses(doc: Doc, si: int, block_end: int) -> list[Clause]:
     rel = [f for f in frames if f.mode == "relative"]
     out: list[Clause] = []
     for f in frames:
-        if any(_continues(e, f) and not [g for g in frames if e.cue_start < g.cue_start < f.cue_start]
-               for e in frames if e.cue_start < f.cue_start):
-            continue  # its content is in the claim of the verb before it
         a, b = trim(text, *_bounds(doc, toks, frames, f, s, fwd, rel, lead_end))
         if b <= a:
             continue
