@@ -376,3 +376,16 @@ def test_a_depot_used_by_troops_against_a_market_struck():
          "Valdorian Defence Ministry", "organization"),
         ("The Meridian mayor said a market in Dunvale would reopen next week.", "Meridian mayor")))
     assert [f for f in fs if f.kind == "state"] == []
+
+
+def test_a_denial_of_unknown_side_takes_no_distant_claim():
+    """'dismissed those reports' three paragraphs after an anonymous claim, no side known for either:
+    no guess; in the paragraph before, or with the sides known to differ, the claim is taken."""
+    from provenance.assertions.denial import Denial, Earlier, resolve
+    far = Earlier(claim_id=1, start=0, speaker="a judge", side=None, asserts=True, figures=frozenset(),
+                  reported=True, text="A judge said the file stays sealed.", paragraph=0)
+    d = Denial(None, frozenset(), report=True)
+    assert resolve(d, 900, None, "the brief", [far], paragraph=3) is None
+    assert resolve(d, 900, None, "the brief", [far], paragraph=1) == far
+    sided = Earlier(1, 0, "Valdorian officials", "Valdoria", True, frozenset(), True, "", 0)
+    assert resolve(d, 900, "Meridia", "the Meridian brief", [sided], paragraph=3) == sided

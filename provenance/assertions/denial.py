@@ -82,16 +82,19 @@ def resolve(d: Denial, start: int, side: str | None, speaker: str | None, earlie
         for e in cands:
             if e.figures & d.figures:
                 return e
-    if d.report:
-        return next((e for e in cands if e.reported), None)
     def near(e: Earlier) -> bool:
         return paragraph is None or e.paragraph is None or paragraph - e.paragraph <= 1
 
+    def opposed(e: Earlier) -> bool:  # both sides known, and different
+        return side is not None and e.side is not None and e.side != side
+
+    if d.report:  # a report further back than the paragraph before only when the sides are known to differ
+        return next((e for e in cands if e.reported and (near(e) or opposed(e))), None)
     for want in (lambda e: e.asserts and d.names is not None and e.side == d.names,
-                 lambda e: e.asserts and e.side is not None and e.side != side,
-                 lambda e: e.asserts,
+                 lambda e: e.asserts and opposed(e),
+                 lambda e: e.asserts and (near(e) or opposed(e)),
                  lambda e: near(e) and d.names is not None and e.side == d.names,
-                 lambda e: near(e) and e.side is not None and side is not None and e.side != side):
+                 lambda e: near(e) and opposed(e)):
         for e in cands:
             if want(e):
                 return e
