@@ -389,3 +389,14 @@ def test_a_denial_of_unknown_side_takes_no_distant_claim():
     assert resolve(d, 900, None, "the brief", [far], paragraph=1) == far
     sided = Earlier(1, 0, "Valdorian officials", "Valdoria", True, frozenset(), True, "", 0)
     assert resolve(d, 900, "Meridia", "the Meridian brief", [sided], paragraph=3) == sided
+
+
+def test_a_denial_naming_a_town_answers_no_claim_about_another_town():
+    fs = run(article(
+        ("Valdoria's army said its troops had taken Dunvale.", "Valdorian army", "organization"),
+        ("Meridia's army command rejected the announcement on Kelmar as a lie.", "Meridian army command", "organization")))
+    assert [f for f in fs if f.kind in ("denial", "control")] == []
+    fs = run(article(
+        ("Valdoria's army said its troops had taken Dunvale.", "Valdorian army", "organization"),
+        ("Meridia's army command rejected the announcement on Dunvale as a lie.", "Meridian army command", "organization")))
+    assert [f for f in fs if f.kind in ("denial", "control")]

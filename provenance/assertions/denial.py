@@ -32,6 +32,7 @@ class Denial:
     names: str | None
     figures: frozenset[str]
     report: bool = False  # names a report: points to an outlet's, a document's or an anonymous claim
+    places: frozenset[str] = frozenset()  # the places it names: it answers no claim about other places
 
 
 def _figures(text: str) -> frozenset[str]:
@@ -45,7 +46,19 @@ def denial_in(text: str, side: str | None = None) -> Denial | None:
     if not back:
         return None
     parties = [p for _s, _e, p in lexicon().parties_in(text) if p != side]
-    return Denial(parties[0] if parties else None, _figures(text), names_report(text))
+    return Denial(parties[0] if parties else None, _figures(text), names_report(text), _places(text))
+
+
+def _places(text: str) -> frozenset[str]:
+    return frozenset(p for _s, _e, p in lexicon().places_in(text))
+
+
+def _same_places(d: Denial, e: "Earlier") -> bool:
+    """A denial naming places answers a claim naming one of them, or none."""
+    if not d.places or not e.text:
+        return True
+    theirs = _places(e.text)
+    return not theirs or bool(theirs & d.places)
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,8 @@ def resolve(d: Denial, start: int, side: str | None, speaker: str | None, earlie
     already cut to the window the rules allow), or None.  A claim that
     asserts nothing the readers know is taken only from the denial's own
     paragraph or the one before."""
-    cands = [e for e in reversed(earlier) if e.start < start and _other(side, speaker, e, speaker)]
+    cands = [e for e in reversed(earlier) if e.start < start and _other(side, speaker, e, speaker)
+             and _same_places(d, e)]
     if not cands:
         return None
     if d.figures:
