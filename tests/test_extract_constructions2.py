@@ -80,3 +80,13 @@ def test_a_count_of_points_alone_does_not_name_a_known_plan():
          "The plan says talks should resume.")
     docs = {c.speaker_name for c in claims(t) if c.speaker_type == "document"}
     assert docs == {"China 12-point peace plan"}, docs
+
+
+def test_a_dismissal_and_its_counter_assertion_with_and_said_are_one_claim():
+    t = ('The mayor replied that the 90% figure was "a fabrication" spread by the opposition '
+         'and said the turnout had been "perfectly normal."')
+    (c,) = claims(t)
+    assert (c.start, c.end) == (0, len(t))
+    # two statements with nothing dismissed stay two claims
+    t = "The mayor replied that the turnout had been high and said the count would end on Friday."
+    assert len(claims(t)) == 2

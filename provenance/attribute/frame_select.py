@@ -13,7 +13,7 @@ _CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:and|but|although|though|while|whereas|ye
 _CONNECTOR_WORD = re.compile(r"\b(?:and|but|although|though|while|whereas|yet)\b")
 
 
-def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
+def select_frames(frames: list[Frame], masked: str, is_outlet, text: str | None = None) -> list[Frame]:
     """Drop relays posing as speakers, nested attributions and split verbs of one statement."""
     own = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
     if own or all(f.content != "after" or f.mode == "according" for f in frames):
@@ -44,12 +44,22 @@ def select_frames(frames: list[Frame], masked: str, is_outlet) -> list[Frame]:
             between = masked[kept[-1].cue_end:f.cue_start]
             if not re.search(r"\bthat\b|[“\"‘:]", between) and len(between.split()) <= 5:
                 continue  # "denied X's claims and said ...": one statement
+            said = (text if text is not None else masked)[kept[-1].cue_end:f.cue_start]  # quotations unmasked
+            if len(between.split()) <= 25 and ";" not in between and _dismissal(said):
+                continue  # "replied that the figure was 'a lie' and said ...": the denial and its counter-assertion
         if kept and f.mode == "participle" and kept[-1].content == "after" and kept[-1].lemma in denial_lemmas():
             between = masked[kept[-1].cue_end:f.cue_start]
             if not re.search(r"\bthat\b|[“\"‘:;]", between) and len(between.split()) <= 6:
                 continue  # "rejected the report, saying ...": the denial and its counter-assertion, one statement
         kept.append(f)
     return kept
+
+
+def _dismissal(text: str) -> bool:
+    """Does the text dismiss something ('a lie', 'disinformation', 'a fabrication'; rules/denials.json)?"""
+    from ..assertions.common import dismissal_res
+    words, _verbs, _ = dismissal_res()
+    return bool(words.search(text))
 
 
 @lru_cache(maxsize=1)

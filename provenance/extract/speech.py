@@ -55,4 +55,4 @@ def run(doc: Doc) -> None:
             if toks[0].low in lex.question_leads:
                 lead = toks[skip_adverbial(toks)].start
                 frames = [f for f in frames if f.cue_start >= lead]
-            doc.frames[si] = frame_select.select_frames(frames, doc.masked, _is_outlet)
+            doc.frames[si] = frame_select.select_frames(frames, doc.masked, _is_outlet, doc.text)
