@@ -47,3 +47,12 @@ def test_a_denial_and_its_counter_assertion_are_one_claim():
 def test_other_verbs_keep_their_participle_claim_apart():
     t = "The mayor praised the crews, saying they had saved the harbour."
     assert len(claims(t)) == 2
+
+
+def test_an_answering_appositive_may_end_with_a_short_time_phrase():
+    t = "The envoy said the truce covered the whole valley, a reading the council rejected within hours."
+    cs = claims(t)
+    assert any(c.cue == "rejected" and "council" in (c.speaker_name or "") for c in cs)
+    # a that-clause after the time phrase is a statement of its own, not a pointback
+    t = "The envoy said the truce held, a report the council denied on Monday that troops had moved."
+    assert not any(c.rule == "reported.pointback" for c in claims(t))

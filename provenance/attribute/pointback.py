@@ -38,11 +38,23 @@ def pointback_frames(text: str, toks: list[Tok]) -> list[Frame]:
                 break
         else:
             continue
-        if v + 1 < len(toks) and toks[v + 1].text not in _END and toks[v + 1].low != "as":
+        end = _after_time(toks, v + 1)
+        if end < len(toks) and toks[end].text not in _END and toks[end].low != "as":
             continue  # "a claim Kyiv rejected (as false)."; not "a report Kyiv denied on Monday that ..."
         out.append(Frame(toks[v].text, lex.form_lemma[toks[v].low], toks[v].start, toks[v].end,
                          span_text(text, toks, rng), MODE, "after", False, toks[i + 1].start))
     return out
+
+
+def _after_time(toks: list[Tok], k: int) -> int:
+    """Index after a short phrase of time or manner opening at k ('within hours', 'on Monday'), else k."""
+    words = frozenset(_load("pointback.json").get("time_after", ()))
+    if k >= len(toks) or toks[k].low not in words:
+        return k
+    for j in range(k + 1, min(k + 4, len(toks)) + 1):
+        if j == len(toks) or toks[j].text in _END:
+            return j
+    return k
 
 
 def _verb_after(toks: list[Tok], rng: tuple[int, int] | None) -> int:
