@@ -22,7 +22,7 @@ _NEG = re.compile(r"\b(?:did|does|do|would|will|could|has|have|had)\s+not\s+(?:y
                   r"\b(?:didn['’]t|doesn['’]t|won['’]t|hasn['’]t|haven['’]t|hadn['’]t|never|declined\s+to|refused\s+to)\s+(?:yet\s+)?$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
-_QUOTE_MARKS = set("“”\"‘’«»")
+_QUOTE_MARKS = set("“”\"‘’«»'")  # ' : one half of a '' mark (a lone apostrophe token is never a word)
 _STANDALONE = {"many", "some", "several", "another", "both", "one", "others", "most", "few", "two", "three"}
 _CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", "“", "\"", "‘"}
 _NEG_ANY = re.compile(r"\b(?:declined|refused|declining|refusing)\s+to\s+$")

@@ -1,0 +1,48 @@
+"""Attribution forms of everyday news writing (sentences of our own writing)."""
+from extracting import claims
+
+from provenance.segment import segment
+
+
+def sentences(text):
+    return [text[s.start:s.end] for s in segment(text).segments.sentences]
+
+
+def test_doubled_apostrophe_quote_before_an_inverted_attribution():
+    text = "''The ferry rules are a mess,'' said Ola Brekke, the head of the harbour board."
+    (c,) = claims(text)
+    assert (c.kind, c.speaker_name, c.quote) == ("direct", "Ola Brekke", "The ferry rules are a mess,")
+
+
+def test_party_label_in_brackets_after_a_name():
+    (c,) = claims("“The levy will hurt farmers,” Rep. Dana Ruiz (D-Ore.) said Friday.")
+    assert (c.kind, c.speaker_name, c.speaker_mention) == ("direct", "Dana Ruiz", "Rep. Dana Ruiz")
+    text = "The levy could pass this year, Sen. Tom Hale (R-Utah) told reporters on Thursday."
+    (c,) = claims(text)
+    assert c.speaker_name == "Tom Hale" and text[c.start:c.end].startswith("The levy could pass")
+
+
+def test_bracketed_words_that_are_no_label_do_not_make_a_speaker():
+    # a bracket after a lower-case word is an aside of the article, not a label of a name
+    assert all(c.speaker_name != "the plan" for c in claims("Most of the plan (about two thirds) said nothing new."))
+
+
+def test_question_closing_a_quote_stays_with_its_trailing_attribution():
+    text = "“Why must the ferry stop at night?” Ola Brekke asked. “Who pays for it?” Sen. Dana Ruiz (D-Ore.) said."
+    assert sentences(text) == ["“Why must the ferry stop at night?” Ola Brekke asked.",
+                               "“Who pays for it?” Sen. Dana Ruiz (D-Ore.) said."]
+    cs = claims("“How often must this happen?” Dana Ruiz said. “In Salem, a man with his hands up.”")
+    assert len(cs) == 1 and cs[0].kind == "direct" and cs[0].speaker_name == "Dana Ruiz"
+    assert "In Salem" in cs[0].quote and "How often" in cs[0].quote
+
+
+def test_question_followed_by_a_new_sentence_still_splits():
+    text = "“Is it over?” The answer came quickly. “Who pays?” Nobody knew."
+    assert sentences(text) == ["“Is it over?”", "The answer came quickly.", "“Who pays?”", "Nobody knew."]
+
+
+def test_ask_is_a_cue_only_with_a_quotation():
+    (c,) = claims("“Who will pay for the new ferry?” Ola Brekke asked.")
+    assert (c.kind, c.cue, c.speaker_name) == ("direct", "asked", "Ola Brekke")
+    assert claims("Ola Brekke asked the council to delay the vote.") == []
+    assert claims("Ola Brekke asked about the ferry schedule on Monday.") == []
