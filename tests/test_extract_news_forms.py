@@ -46,3 +46,18 @@ def test_ask_is_a_cue_only_with_a_quotation():
     assert (c.kind, c.cue, c.speaker_name) == ("direct", "asked", "Ola Brekke")
     assert claims("Ola Brekke asked the council to delay the vote.") == []
     assert claims("Ola Brekke asked about the ferry schedule on Monday.") == []
+
+
+def test_quotation_credited_after_a_dash():
+    text = ("Voices from the island.\n\n“The ferry must run at night, or the island dies.” ― Ola Brekke\n\n"
+            "“We waited three hours for a boat that never came.”— Dana M. Ruiz.\n")
+    a, b = claims(text)
+    assert (a.kind, a.rule, a.speaker_name) == ("direct", "direct.dash", "Ola Brekke")
+    assert a.quote == "The ferry must run at night, or the island dies."
+    assert b.speaker_name == "Dana M. Ruiz" and b.speaker_mention == "Dana M. Ruiz"
+
+
+def test_no_dash_credit_without_a_name_after_the_dash():
+    assert claims("“It was a long day at the harbour.” ― September 2019\n") == []
+    assert claims("“A quote with a tail of its own” — said nobody at all\n") == []
+    assert claims("The ferry ran late again ― Ola Brekke\n") == []  # no quotation
