@@ -81,6 +81,15 @@ def _attribution_follows(text: str, i: int, para_end: int) -> bool:
     return lexicon().verb_re.fullmatch(m.group(2)) is not None
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(line: str) -> bool:
+    """A title written in title case, even with a final stop ('Mayor Says Harbour Will Reopen in May.')."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and not line.isupper()
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside text[start:end] (one paragraph or list item)."""
     out: list[tuple[int, int]] = []
@@ -120,7 +129,7 @@ def segment(text: str) -> Segmented:
         body = bm.end() if bm and bm.end() < end else start
         if bm and body > start:
             kind = "bullet"
-        elif not _FINAL.search(text[start:end]) and len(text[start:end].split()) <= 20:
+        elif len(text[start:end].split()) <= 20 and (not _FINAL.search(text[start:end]) or _title_case(text[start:end])):
             kind = "heading"
         else:
             kind = "text"

@@ -61,3 +61,25 @@ def test_no_dash_credit_without_a_name_after_the_dash():
     assert claims("“It was a long day at the harbour.” ― September 2019\n") == []
     assert claims("“A quote with a tail of its own” — said nobody at all\n") == []
     assert claims("The ferry ran late again ― Ola Brekke\n") == []  # no quotation
+
+
+def test_title_case_title_with_a_final_stop_is_read_as_a_heading():
+    (c,) = claims("Harbour Could Reopen in May, Mayor Ola Brekke Says.\n\nThe ferry ran late again on Monday.\n")
+    assert (c.cue, c.speaker_name) == ("says", "Ola Brekke")
+    assert c.start == 0 and c.end <= 52
+    # a sentence-case line with a stop stays a sentence: its 'votes' is no speech verb either way
+    assert claims("Harbour board votes to close the pier.\n\nThe ferry ran late again on Monday.\n") == []
+
+
+def test_title_crediting_its_words_with_a_colon():
+    (c,) = claims("Mayor Ola Brekke: ‘The Harbour Will Reopen in May.’\n\nThe ferry ran late again on Monday.\n")
+    assert (c.rule, c.kind, c.speaker_name) == ("heading.colon", "direct", "Ola Brekke")
+    (c,) = claims("Brekke: Ferry Must Run at Night, Island Needs It\n\nOla Brekke spoke in Salem on Monday.\n")
+    assert c.rule == "heading.colon" and c.speaker_name == "Ola Brekke"
+
+
+def test_no_colon_claim_from_a_section_label_or_a_subhead():
+    assert claims("Opinion: The Ferry Must Run at Night\n\nThe ferry ran late again on Monday.\n") == []
+    assert claims("WATCH: The Night Ferry Leaves Salem\n\nThe ferry ran late again on Monday.\n") == []
+    text = "Night Ferry Returns\n\nThe ferry ran late again on Monday.\n\nBrekke: Island Needs It\n\nMore boats came.\n"
+    assert claims(text) == []

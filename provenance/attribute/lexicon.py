@@ -162,6 +162,7 @@ class Lexicon:
         self.candidate_words = frozenset(lx["candidate_words"])  # non-verb words that may start a claim
         self.finding_heads = frozenset(lx.get("finding_heads", ()))  # "A new poll shows ...": findings.py
         self.finding_verbs = frozenset(lx.get("finding_verbs", ()))
+        self.headline_labels = frozenset(lx.get("headline_labels", ()))  # "Opinion: ...": no speaker
         self.question_leads = frozenset(lx["question_leads"])  # "Asked whether ..., he said": no claim
         self.adverbial_tails = set(lx["adverbial_tails"])
         self.time_words = set(lx["time_words"])
