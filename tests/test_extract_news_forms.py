@@ -83,3 +83,21 @@ def test_no_colon_claim_from_a_section_label_or_a_subhead():
     assert claims("WATCH: The Night Ferry Leaves Salem\n\nThe ferry ran late again on Monday.\n") == []
     text = "Night Ferry Returns\n\nThe ferry ran late again on Monday.\n\nBrekke: Island Needs It\n\nMore boats came.\n"
     assert claims(text) == []
+
+
+def test_according_to_with_compound_words_and_bare_plurals():
+    text = "Fares would rise by 9.5 percent, according to the business-friendly Harbour Council, twice the old rate."
+    (c,) = claims(text)
+    assert c.cue == "according to" and c.speaker_name.endswith("Harbour Council")
+    (c,) = claims("The mayor and the governor are tied, according to a new Ledger-KTV News poll.")
+    assert c.speaker_mention == "a new Ledger-KTV News poll"
+    (c,) = claims("According to exit polls, the mayor led among older voters in 2019.")
+    assert c.speaker_mention == "exit polls"
+    assert claims("According to custom, the ferry leaves at noon.") == []  # a bare noun that is no source
+
+
+def test_continue_is_a_cue_with_a_quotation_only():
+    (c,) = claims("Limbaugh continued: “They are demanding this, and they are pressing the host.”")
+    assert (c.kind, c.cue, c.speaker_name) == ("direct", "continued", "Limbaugh")
+    assert claims("The talks continued on Friday in Salem.") == []
+    assert claims("The ferry continued to run late all week.") == []

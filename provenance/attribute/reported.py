@@ -340,17 +340,22 @@ def _generic_np_after(toks: list[Tok], i: int, max_len: int = 8) -> tuple[int, i
     if i >= len(toks):
         return None
     first = toks[i]
-    if not (first.cap or is_possessive(first) or first.low in lexicon().determiners):
-        return None
+    lex = lexicon()
+    bare = not (first.cap or is_possessive(first) or first.low in lex.determiners)  # "according to exit polls"
     k = i
-    while k + 1 < len(toks) and k + 1 - i < max_len and toks[k + 1].low not in _NP_STOP and toks[k + 1].text.isalnum() or (
+    while k + 1 < len(toks) and k + 1 - i < max_len and toks[k + 1].low not in _NP_STOP and _WORDISH.fullmatch(toks[k + 1].text) or (
             k + 1 < len(toks) and is_possessive(toks[k + 1])):
         k += 1
     if k + 1 < len(toks) and toks[k + 1].text not in (",", ".", ";", ")", "—", "–", ":"):
         return None
-    if is_possessive(toks[k]) or toks[k].low in lexicon().determiners:
+    if is_possessive(toks[k]) or toks[k].low in lex.determiners:
+        return None
+    if bare and not (toks[k].low in lex.anonymous_heads or toks[k].low in lex.finding_heads):
         return None
     return (i, k)
+
+
+_WORDISH = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")  # a word, "conservative-leaning", "Ledger-ABC"
 
 
 _NP_STOP = {"which", "who", "that", "said", "says", "and", "but", "when", "as", "while", "in", "on", "at", "after",
