@@ -101,3 +101,17 @@ def test_continue_is_a_cue_with_a_quotation_only():
     assert (c.kind, c.cue, c.speaker_name) == ("direct", "continued", "Limbaugh")
     assert claims("The talks continued on Friday in Salem.") == []
     assert claims("The ferry continued to run late all week.") == []
+
+
+def test_transcript_turns_credit_the_speaker_in_capitals():
+    text = ("Harbour Debate Ends\n\nOla Brekke spoke to Dana Ruiz on Sunday.\n\n"
+            "“RUIZ: If I may, because we have little time. Will the ferry run at night?\n\n"
+            "“BREKKE: Well, look, the board thinks this is a game. But this is serious business.\n")
+    a, b = [c for c in claims(text) if c.rule == "direct.transcript"]
+    assert (a.speaker_name, a.kind) == ("Dana Ruiz", "direct") and a.quote.startswith("If I may")
+    assert b.speaker_name == "Ola Brekke" and b.quote.startswith("Well, look")
+
+
+def test_no_transcript_turn_from_a_label_or_a_short_line():
+    assert claims("Ferry News\n\nUPDATE: The ferry resumed service at noon on Monday.\n") == []
+    assert claims("Ferry News\n\nNOTE: see below.\n") == []
