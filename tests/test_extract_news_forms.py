@@ -115,3 +115,13 @@ def test_transcript_turns_credit_the_speaker_in_capitals():
 def test_no_transcript_turn_from_a_label_or_a_short_line():
     assert claims("Ferry News\n\nUPDATE: The ferry resumed service at noon on Monday.\n") == []
     assert claims("Ferry News\n\nNOTE: see below.\n") == []
+
+
+def test_speech_verb_in_ing_after_a_preposition():
+    (c,) = claims("Ruiz ended the debate on Tuesday by saying the ferry was a manufactured issue.")
+    assert (c.cue, c.speaker_name) == ("saying", "Ruiz")
+    (c,) = claims("Brekke was fined for his role in the pier deal and for claiming that the old ferry was safe.")
+    assert (c.cue, c.speaker_name) == ("claiming", "Brekke")
+    assert claims("Ruiz left the hall without saying a word.") == []
+    text = "The mayor said the pier was safe after saying for weeks that it was not."
+    assert [c.cue for c in claims(text)] == ["said"]  # the later cue lies inside the first one's content

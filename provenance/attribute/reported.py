@@ -209,7 +209,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         if lemma in lex.needs_complement and not _complement(toks, ve + 1):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
-        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE)) and not _with_subject(toks, vi):
+        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE or prev.low in _ING_PREP)) \
+                and not _with_subject(toks, vi):
             continue
         if heading and kind not in ("base", "third"):
             continue
@@ -220,9 +221,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # "the US previously discussed with ...": no content
         cue = form
         mention, mode, content = None, "", "after"
-        if kind == "ing" and prev is not None and prev.text == ",":
-            mode = "participle"
+        if kind == "ing" and prev is not None and (prev.text == "," or prev.low in _ING_PREP):
+            mode = "participle"  # ", saying ...", "responded by saying ...", "was criticised for saying ..."
             earlier = [f for f in frames + pre if f.cue_start < m_start]
+            if earlier and prev.low in _ING_PREP:
+                continue  # "X said A after saying B": part of an earlier cue's content
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
         else:
             j = skip_back(toks, vi - 1)
@@ -358,6 +361,7 @@ def _generic_np_after(toks: list[Tok], i: int, max_len: int = 8) -> tuple[int, i
 _WORDISH = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")  # a word, "conservative-leaning", "Ledger-ABC"
 
 
+_ING_PREP = {"by", "for", "after", "before", "while", "from"}  # a preposition before a speech verb in -ing
 _NP_STOP = {"which", "who", "that", "said", "says", "and", "but", "when", "as", "while", "in", "on", "at", "after",
             "before", "because", "if", "to", "was", "is", "were", "are", "has", "had", "have", "will", "would"}
 
