@@ -20,3 +20,12 @@ def test_the_same_words_as_nouns_or_without_content_make_no_claim():
     text = "The Harbour Ledger reported, citing two officials, that the ferry would stop."
     (c,) = claims(text)
     assert c.speaker_name == "two officials" and c.via == ("The Harbour Ledger",)
+
+
+def test_agree_is_a_cue_with_a_that_clause_only():
+    (c,) = claims("The judge agreed that the rule was unfair to islanders.")
+    assert (c.cue, c.speaker_name) == ("agreed", "the judge")
+    assert claims("The port agreed to lend the firm five million dollars.") == []
+    assert claims("Most voters agreed with the mayor on the pier.") == []
+    (c,) = claims("Ruiz slammed the fare rise as a tax on islanders.")
+    assert c.cue == "slammed"
