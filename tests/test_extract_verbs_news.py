@@ -22,10 +22,7 @@ def test_the_same_words_as_nouns_or_without_content_make_no_claim():
     assert c.speaker_name == "two officials" and c.via == ("The Harbour Ledger",)
 
 
-def test_agree_is_a_cue_with_a_that_clause_only():
-    (c,) = claims("The judge agreed that the rule was unfair to islanders.")
-    assert (c.cue, c.speaker_name) == ("agreed", "the judge")
-    assert claims("The port agreed to lend the firm five million dollars.") == []
-    assert claims("Most voters agreed with the mayor on the pier.") == []
+
+def test_slam_is_a_cue():
     (c,) = claims("Ruiz slammed the fare rise as a tax on islanders.")
-    assert c.cue == "slammed"
+    assert (c.cue, c.speaker_name) == ("slammed", "Ruiz")
