@@ -10,7 +10,7 @@ also fixes which sentences are read at all (`Doc.attended`).
 """
 from __future__ import annotations
 
-from provenance.attribute import direct, document, findings, speaker_np
+from provenance.attribute import direct, document, findings, noun_claims, speaker_np
 from provenance.attribute.frames import Attribution
 
 from .model import MAX_SENTENCE, Doc, Extra, Intro, trim
@@ -72,6 +72,10 @@ def run(doc: Doc) -> None:
                     extras.append(Extra(Attribution(a, b, "document", cue, rule, men, si, quote,
                                                     speaker=findings.source_name(men) if found else None,
                                                     speaker_type="document", cue_start=a)))
+            if not extras and not heading and intro is None and all(x.rule == "reported.agentless" for x in new):
+                nc = noun_claims.claim(text, masked, s.start, s.end, si, doc.qindex)  # "his claim that ..."
+                if nc is not None:
+                    extras.append(Extra(nc))
             if intro is not None and block.kind == "bullet" and all(
                     x.mention is not None and doc_word.search(x.mention.text or "") for x in new):
                 extras.append(Extra(_list_item(doc, si, intro), intro.block))
