@@ -125,3 +125,11 @@ def test_speech_verb_in_ing_after_a_preposition():
     assert claims("Ruiz left the hall without saying a word.") == []
     text = "The mayor said the pier was safe after saying for weeks that it was not."
     assert [c.cue for c in claims(text)] == ["said"]  # the later cue lies inside the first one's content
+
+
+def test_outlet_quoted_someone_as_saying():
+    text = "The Associated Press quoted a senior port official as saying that the talks had failed."
+    (c,) = claims(text)
+    assert (c.cue, c.speaker_name, c.via) == ("saying", "a senior port official", ("AP",))
+    assert claims("She was quoted as saying nothing.") == []
+    assert claims("He is known as saying little at meetings.") == []

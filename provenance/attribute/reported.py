@@ -209,6 +209,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         if lemma in lex.needs_complement and not _complement(toks, ve + 1):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
+        if kind == "ing" and prev is not None and prev.low == "as":
+            rng = np_ending_at(toks, vi - 2) if vi >= 3 else None
+            if rng and rng[0] >= 1 and toks[rng[0] - 1].low in _QUOTED:  # "The Ledger quoted Ola Brekke as saying ..."
+                frames.append(Frame(form, lemma, m_start, m_end, span_text(text, toks, rng), "before", "after", lemma in lex.weak))
+            continue
         if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE or prev.low in _ING_PREP)) \
                 and not _with_subject(toks, vi):
             continue
@@ -361,6 +366,7 @@ def _generic_np_after(toks: list[Tok], i: int, max_len: int = 8) -> tuple[int, i
 _WORDISH = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")  # a word, "conservative-leaning", "Ledger-ABC"
 
 
+_QUOTED = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}  # X quoted Y as saying: Y speaks
 _ING_PREP = {"by", "for", "after", "before", "while", "from"}  # a preposition before a speech verb in -ing
 _NP_STOP = {"which", "who", "that", "said", "says", "and", "but", "when", "as", "while", "in", "on", "at", "after",
             "before", "because", "if", "to", "was", "is", "were", "are", "has", "had", "have", "will", "would"}
