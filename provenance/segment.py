@@ -51,7 +51,8 @@ def _is_break(text: str, stop_start: int, stop_end: int, para_end: int) -> bool:
         return False
     stop = text[stop_start:stop_end]
     if stop != ".":
-        return True  # ?, !, ..., or a stop followed by a closing quote
+        # ?, !, ..., or a stop followed by a closing quote; but '“Why not?” Lee asked.' is one sentence
+        return not (stop[0] in "?!" and stop[-1] in "\"”'" and _attribution_follows(text, stop_end + 1, para_end))
     m = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start)
     word = m.group(1) if m else ""
     lex = lexicon()
@@ -66,6 +67,27 @@ def _is_break(text: str, stop_start: int, stop_end: int, para_end: int) -> bool:
         nm = re.match(r"[\w'’]+", text[stop_end + 1: stop_end + 30])
         return bool(nm and nm.group(0) in lex.sentence_starters)
     return True
+
+
+_SHORT_ATTRIBUTION = re.compile(r"((?:[A-Z][\w.'’-]*|of|the|\([^()]{1,12}\))(?: (?:[A-Z][\w.'’-]*|of|the|\([^()]{1,12}\))){0,6}) "
+                                r"([a-z]+)(?: [\w’'-]+){0,4}?(?=[.,;])")
+
+
+def _attribution_follows(text: str, i: int, para_end: int) -> bool:
+    """Does a short trailing attribution start at i ('Lee asked.', 'Sen. Ann Lee (D-Ore.) said,')?"""
+    m = _SHORT_ATTRIBUTION.match(text, i, min(para_end, i + 120))
+    if m is None or m.group(1).rsplit(" ", 1)[-1].lower() in lexicon().determiners:
+        return False  # '“Is it over?” The answer came.': a noun after a determiner
+    return lexicon().verb_re.fullmatch(m.group(2)) is not None
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(line: str) -> bool:
+    """A title written in title case, even with a final stop ('Mayor Says Harbour Will Reopen in May.')."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) and not line.isupper()
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -107,7 +129,7 @@ def segment(text: str) -> Segmented:
         body = bm.end() if bm and bm.end() < end else start
         if bm and body > start:
             kind = "bullet"
-        elif not _FINAL.search(text[start:end]) and len(text[start:end].split()) <= 20:
+        elif len(text[start:end].split()) <= 20 and (not _FINAL.search(text[start:end]) or _title_case(text[start:end])):
             kind = "heading"
         else:
             kind = "text"

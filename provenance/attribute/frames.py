@@ -142,6 +142,8 @@ def skip_back(toks: list[Tok], j: int) -> int:
             break
         if low in lex.skip_words and not toks[j].cap:
             j -= 1
+        elif low == ")" and (k := _paren_open(toks, j)) > 0 and toks[k - 1].cap:
+            j = k - 1  # "Sen. Ann Lee (D-Ore.) said": a short label in brackets after a name
         elif low in lex.time_words and j >= 1 and toks[j - 1].low in ("on", "last", "this", "late", "early", "next"):
             j -= 2
         elif toks[j].cap and low in lex.time_words and j >= 1 and toks[j - 1].low == "on":
@@ -149,6 +151,16 @@ def skip_back(toks: list[Tok], j: int) -> int:
         else:
             break
     return j
+
+
+def _paren_open(toks: list[Tok], j: int, most: int = 6) -> int:
+    """Index of the "(" that opens the short bracket closing at toks[j] (")"), or -1."""
+    for k in range(j - 1, max(-1, j - most - 2), -1):
+        if toks[k].text == "(":
+            return k
+        if toks[k].text in ")(,;\"“”":
+            return -1
+    return -1
 
 
 def np_ending_at(toks: list[Tok], j: int) -> tuple[int, int] | None:

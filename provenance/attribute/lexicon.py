@@ -160,6 +160,10 @@ class Lexicon:
         self.connectors = set(lx["connectors"])
         self.adverbial_starters = set(lx["adverbial_starters"])
         self.candidate_words = frozenset(lx["candidate_words"])  # non-verb words that may start a claim
+        self.finding_heads = frozenset(lx.get("finding_heads", ()))  # "A new poll shows ...": findings.py
+        self.finding_verbs = frozenset(lx.get("finding_verbs", ()))
+        self.headline_labels = frozenset(lx.get("headline_labels", ()))  # "Opinion: ...": no speaker
+        self.claim_nouns = frozenset(lx.get("claim_nouns", ()))  # "his claim that ...": noun_claims.py
         self.question_leads = frozenset(lx["question_leads"])  # "Asked whether ..., he said": no claim
         self.adverbial_tails = set(lx["adverbial_tails"])
         self.time_words = set(lx["time_words"])

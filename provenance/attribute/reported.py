@@ -22,7 +22,7 @@ _NEG = re.compile(r"\b(?:did|does|do|would|will|could|has|have|had)\s+not\s+(?:y
                   r"\b(?:didn['’]t|doesn['’]t|won['’]t|hasn['’]t|haven['’]t|hadn['’]t|never|declined\s+to|refused\s+to)\s+(?:yet\s+)?$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
-_QUOTE_MARKS = set("“”\"‘’«»")
+_QUOTE_MARKS = set("“”\"‘’«»'")  # ' : one half of a '' mark (a lone apostrophe token is never a word)
 _STANDALONE = {"many", "some", "several", "another", "both", "one", "others", "most", "few", "two", "three"}
 _CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", "“", "\"", "‘"}
 _NEG_ANY = re.compile(r"\b(?:declined|refused|declining|refusing)\s+to\s+$")
@@ -213,7 +213,13 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         if lemma in lex.needs_complement and not _complement(toks, ve + 1):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
-        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE)) and not _with_subject(toks, vi):
+        if kind == "ing" and prev is not None and prev.low == "as":
+            rng = np_ending_at(toks, vi - 2) if vi >= 3 else None
+            if rng and rng[0] >= 1 and toks[rng[0] - 1].low in _QUOTED:  # "The Ledger quoted Ola Brekke as saying ..."
+                frames.append(Frame(form, lemma, m_start, m_end, span_text(text, toks, rng), "before", "after", lemma in lex.weak))
+            continue
+        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE or prev.low in _ING_PREP)) \
+                and not _with_subject(toks, vi):
             continue
         if heading and kind not in ("base", "third"):
             continue
@@ -224,9 +230,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # "the US previously discussed with ...": no content
         cue = form
         mention, mode, content = None, "", "after"
-        if kind == "ing" and prev is not None and prev.text == ",":
-            mode = "participle"
+        if kind == "ing" and prev is not None and (prev.text == "," or prev.low in _ING_PREP):
+            mode = "participle"  # ", saying ...", "responded by saying ...", "was criticised for saying ..."
             earlier = [f for f in frames + pre if f.cue_start < m_start]
+            if earlier and prev.low in _ING_PREP:
+                continue  # "X said A after saying B": part of an earlier cue's content
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
         else:
             j = skip_back(toks, vi - 1)
@@ -344,19 +352,26 @@ def _generic_np_after(toks: list[Tok], i: int, max_len: int = 8) -> tuple[int, i
     if i >= len(toks):
         return None
     first = toks[i]
-    if not (first.cap or is_possessive(first) or first.low in lexicon().determiners):
-        return None
+    lex = lexicon()
+    bare = not (first.cap or is_possessive(first) or first.low in lex.determiners)  # "according to exit polls"
     k = i
-    while k + 1 < len(toks) and k + 1 - i < max_len and toks[k + 1].low not in _NP_STOP and toks[k + 1].text.isalnum() or (
+    while k + 1 < len(toks) and k + 1 - i < max_len and toks[k + 1].low not in _NP_STOP and _WORDISH.fullmatch(toks[k + 1].text) or (
             k + 1 < len(toks) and is_possessive(toks[k + 1])):
         k += 1
     if k + 1 < len(toks) and toks[k + 1].text not in (",", ".", ";", ")", "—", "–", ":"):
         return None
-    if is_possessive(toks[k]) or toks[k].low in lexicon().determiners:
+    if is_possessive(toks[k]) or toks[k].low in lex.determiners:
+        return None
+    if bare and not (toks[k].low in lex.anonymous_heads or toks[k].low in lex.finding_heads):
         return None
     return (i, k)
 
 
+_WORDISH = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")  # a word, "conservative-leaning", "Ledger-ABC"
+
+
+_QUOTED = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}  # X quoted Y as saying: Y speaks
+_ING_PREP = {"by", "for", "after", "before", "while", "from"}  # a preposition before a speech verb in -ing
 _NP_STOP = {"which", "who", "that", "said", "says", "and", "but", "when", "as", "while", "in", "on", "at", "after",
             "before", "because", "if", "to", "was", "is", "were", "are", "has", "had", "have", "will", "would"}
 

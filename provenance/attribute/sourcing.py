@@ -11,7 +11,7 @@ from provenance.attribute.frames import Tok
 from provenance.attribute.lexicon import lexicon
 
 _CLAUSE_END = {",", ";", ".", "!", "?", "—", "–", "(", ")"}
-_CONTENT_MARKS = set("“”\"‘’«»:")
+_CONTENT_MARKS = set("“”\"‘’«»:'")
 
 
 def clause_end(toks: list[Tok], k: int) -> int:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from provenance.attribute import direct, document, relay
 from provenance.attribute.frames import Attribution, Mention
 
+from . import dash_credit, headline_colon, transcript
 from .carry import carry_relays
 from .model import Doc, with_via
 
@@ -81,6 +82,11 @@ def assemble(doc: Doc) -> list[Attribution]:
         refs = doc.block_refs.get(block.index)
         if refs:
             para = [with_via(x, _dedupe(x.via, refs)) for x in para]
+        if not para and ids and block.kind != "bullet":
+            para.extend(x for x in [dash_credit.claim(doc, block, ids[0]) or transcript.claim(doc, block, ids[0])]
+                        if x is not None)
+        if not para and ids and block.kind == "heading" and block is doc.blocks[0]:  # the title
+            para.extend(x for x in [headline_colon.claim(doc, block, ids[0])] if x is not None)
         if not para and block.kind == "text" and ids and direct.quote_only(doc.masked, block.start, block.end):
             fl = _floating(doc, block, ids[0], atts, doc.colon_mention.get(block.index - 1))
             if fl is not None:

@@ -10,7 +10,7 @@ also fixes which sentences are read at all (`Doc.attended`).
 """
 from __future__ import annotations
 
-from provenance.attribute import direct, document, speaker_np
+from provenance.attribute import direct, document, noun_claims, speaker_np, study_findings
 from provenance.attribute.frames import Attribution
 
 from .model import MAX_SENTENCE, Doc, Extra, Intro, trim
@@ -19,6 +19,8 @@ PASSAGE = 2  # paragraphs after a document claim that still set out the document
 
 
 def _documentish(x: Attribution, doc_word) -> bool:
+    if x.rule == "document.finding":
+        return False  # a poll's or study's finding opens no passage of a document's terms
     words = x.mention.text.split() if x.mention is not None else []
     return x.kind == "document" or bool(words and doc_word.search(words[-1]))
 
@@ -58,6 +60,8 @@ def run(doc: Doc) -> None:
             extras: list[Extra] = []
             if not heading and intro is None and all(x.rule == "reported.agentless" for x in new):
                 dc = document.document_claim(text, masked, toks, s.start, s.end, in_passage)
+                found = None if dc is not None else study_findings.finding_claim(text, masked, toks, s.start, s.end)
+                dc = dc or found
                 if dc is not None:
                     men, rule, cue = dc
                     men = speaker_np.trim_openers(men, toks, text)  # "Though his plan would ..."
@@ -66,7 +70,12 @@ def run(doc: Doc) -> None:
                         a = max(a, men.start)
                     quote = direct.quote_text(text, doc.qindex.within(a, b))
                     extras.append(Extra(Attribution(a, b, "document", cue, rule, men, si, quote,
+                                                    speaker=study_findings.source_name(men) if found else None,
                                                     speaker_type="document", cue_start=a)))
+            if not extras and not heading and intro is None and all(x.rule == "reported.agentless" for x in new):
+                nc = noun_claims.claim(text, masked, s.start, s.end, si, doc.qindex)  # "his claim that ..."
+                if nc is not None:
+                    extras.append(Extra(nc))
             if intro is not None and block.kind == "bullet" and all(
                     x.mention is not None and doc_word.search(x.mention.text or "") for x in new):
                 extras.append(Extra(_list_item(doc, si, intro), intro.block))
