@@ -129,3 +129,26 @@ def test_last_word_of_a_longer_name_is_not_a_party():
 
 def test_a_gazetteer_place_is_not_learned_again():
     assert "Kharkov" not in places("Troops entered Kharkov and the town of Kharkov was calm, Halvik's mayor said.")
+
+
+def test_armed_groups_two_word_towns_and_facilities():
+    text = ("The army of Valmeria said on Tuesday it had retaken Port Selva after a week of fighting. "
+            "ZK9 rebels said they still held the eastern part of Port Selva. "
+            "Later the army said its troops had taken full control of the Dorna crossing.")
+    places, parties = article_names(text)
+    assert ("Port Selva", "town") in places
+    assert "ZK9" in dict(parties)
+    from provenance.assertions import assertions_of
+    with learned_names([text]):
+        got = assertions_of("ZK9 rebels said they still held the eastern part of Port Selva.", None, None, None, None)
+        assert [(a.key, a.holder) for a in got] == [(("control", "Port Selva"), "ZK9")]
+        got = assertions_of("The army said its troops had taken full control of the Dorna crossing.", "Valmerian army",
+                            "Valmeria", None, None)
+        assert [a.key for a in got] == [("control", "Dorna")]
+
+
+def test_a_weekday_after_a_town_is_no_part_of_its_name_and_no_senate_is_a_place():
+    places, _ = article_names("Rebels captured Lisnar Monday, the army said. The army retook Lisnar on Friday.")
+    assert ("Lisnar", "town") in places
+    from provenance.assertions import assertions_of
+    assert assertions_of("Republicans kept control of the Senate, the party said.", None, None, None, None) == ()

@@ -29,6 +29,7 @@ from pathlib import Path
 RULES = Path(__file__).resolve().parent.parent / "rules"
 NAME = r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?"
 NAME2 = rf"{NAME}(?:\s+[A-Z][a-z]{{2,}})?"
+ACRONYM = r"[A-Z](?=[A-Z0-9]*\d|[A-Z]{1,4}\b)[A-Z0-9]{1,4}"  # an armed group's acronym: M23, RSF, SDF
 _LONGER_NAME = re.compile(r"\b([A-Z][a-z]+)\s+$")  # a capitalised word right before
 _ADJ_END = ("ian", "ean", "an", "ese", "ish", "ic", "i", "er")
 
@@ -73,10 +74,10 @@ def _data() -> dict:
         region_official=re.compile(rf"\b(?i:{_alt(n['region_officials'])})\s+of\s+({NAME2})\b"
                                    rf"|(?<![\w-])({NAME})['’]s\s+(?i:{_alt(n['region_officials'])})\b"),
         around=re.compile(rf"\bin\s+and\s+around\s+({NAME})\b"),
-        control=re.compile(rf"\b(?i:{_alt(n['control_verbs'])})\s+({NAME})\b(?!['’]s)"),
-        fell=re.compile(rf"\b({NAME})\s+(?i:{_alt(n['fell_verbs'])})\b"),
+        control=re.compile(rf"\b(?i:{_alt(n['control_verbs'])})\s+({NAME2})\b(?!['’]s)"),
+        fell=re.compile(rf"\b({NAME2})\s+(?i:{_alt(n['fell_verbs'])})\b"),
         possessive=re.compile(rf"(?<![\w-])({NAME})['’]s\s+(?:[a-z]+\s+)?(?i:{inst})\b"),
-        attributive=re.compile(rf"(?<![\w-])({NAME})\s+(?i:{inst})\b"),
+        attributive=re.compile(rf"(?<![\w-])({NAME}|{ACRONYM})\s+(?i:{inst})\b"),
         backed=re.compile(rf"(?<![\w-])({NAME})-(?:backed|led|controlled|held|occupied)\b"),
         capital=re.compile(rf"({NAME})['’]s\s+(?i:{_alt(n['capital_words'])}),?\s+({NAME})"
                            rf"|({NAME}),\s+the\s+({NAME})\s+(?i:{_alt(n['capital_words'])})\b"
@@ -190,7 +191,11 @@ def _places(text: str, d: dict, party_words: set[str]) -> dict[str, str]:
         add(m.group(1), "town")
     for k in ("control", "fell"):
         for m in d[k].finditer(text):
-            add(m.group(1), "town", guard=True)
+            name = m.group(1)
+            words = name.split()
+            if len(words) == 2 and (words[1].lower() in bad or words[1].lower() in persons):
+                name = words[0]  # 'retook Goma Monday': the town is one word
+            add(name, "town", guard=True)
     return out
 
 
