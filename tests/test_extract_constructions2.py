@@ -90,3 +90,12 @@ def test_a_dismissal_and_its_counter_assertion_with_and_said_are_one_claim():
     # two statements with nothing dismissed stay two claims
     t = "The mayor replied that the turnout had been high and said the count would end on Friday."
     assert len(claims(t)) == 2
+
+
+def test_a_quote_of_two_sentences_before_a_described_speaker_is_one_direct_claim():
+    t = '"The bridge is open again. Trucks are crossing," port spokesman Irma Kolar said.'
+    (c,) = claims(t)
+    assert (c.start, c.end, c.kind, c.speaker_name) == (0, len(t), "direct", "Irma Kolar")
+    t = '"The bridge is open," senior engineer Ola Brekke told reporters.'
+    (c,) = claims(t)
+    assert c.kind == "direct" and c.speaker_name == "Ola Brekke"

@@ -230,6 +230,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # "the US previously discussed with ...": no content
         cue = form
         mention, mode, content = None, "", "after"
+        desc = -1  # start of lower-case descriptor words before the mention ('rebel spokesman X')
         if kind == "ing" and prev is not None and (prev.text == "," or prev.low in _ING_PREP):
             mode = "participle"  # ", saying ...", "responded by saying ...", "was criticised for saying ..."
             earlier = [f for f in frames + pre if f.cue_start < m_start]
@@ -266,9 +267,14 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 mention, mode = Mention(text[pm.start("np"):pe], pm.start("np"), pe), "before"
             elif rng:
                 mention, mode = span_text(text, toks, rng), "before"
-                before = toks[rng[0] - 1] if rng[0] > 0 else None
+                b = rng[0] - 1
+                while b > 0 and rng[0] - b <= 2 and toks[b].text.isalpha() and toks[b].text.islower() \
+                        and toks[b].low not in lex.determiners:
+                    b -= 1  # '"...," rebel spokesman X said': lower-case words of the descriptor
+                before = toks[b] if b >= 0 else None
                 if before is not None and (before.text == "," or before.text in _QUOTE_MARKS) and _trailing(masked, toks, ve, s_end):
                     content = "before"
+                    desc = toks[b + 1].start if b + 1 < rng[0] else -1
             elif j >= 0 and toks[j].text == "," and not heading:
                 ap = _appositive(text, toks, j)
                 inv = np_starting_at(toks, ve + 1)
@@ -296,7 +302,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
         if mention is None:
             continue
-        frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak))
+        frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak, desc))
     # "X, speaking on condition of anonymity, said ...": a speech verb whose clause only says how the source
     # spoke carries no content (its mention still served the frames after it)
     frames = [f for f in frames if f.content != "after" or not sourcing.no_content(masked, toks, _tok_index(toks, f.cue_end))]
