@@ -269,7 +269,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 mention, mode = span_text(text, toks, rng), "before"
                 b = rng[0] - 1
                 while b > 0 and rng[0] - b <= 2 and toks[b].text.isalpha() and toks[b].text.islower() \
-                        and toks[b].low not in lex.determiners:
+                        and toks[b].low not in lex.determiners and toks[b].low not in lex.prepositions \
+                        and toks[b].low not in lex.connectors and toks[b].low not in _CONNECT:
                     b -= 1  # '"...," rebel spokesman X said': lower-case words of the descriptor
                 before = toks[b] if b >= 0 else None
                 if before is not None and (before.text == "," or before.text in _QUOTE_MARKS) and _trailing(masked, toks, ve, s_end):
