@@ -400,3 +400,16 @@ def test_a_denial_naming_a_town_answers_no_claim_about_another_town():
         ("Valdoria's army said its troops had taken Dunvale.", "Valdorian army", "organization"),
         ("Meridia's army command rejected the announcement on Dunvale as a lie.", "Meridian army command", "organization")))
     assert [f for f in fs if f.kind in ("denial", "control")]
+
+
+def test_a_rejected_accusation_is_the_claim_about_the_denier():
+    """'rejected the accusation' answers the claim that speaks of the denier's side, not the nearest
+    claim that asserts something else."""
+    fs = run(article(
+        ("Meridia's army said its troops had repelled an assault on Kelmar and still held the town.", "Meridian army",
+         "organization"),
+        ("A Meridian spokesman said Valdoria had sent 3,000 soldiers across the border.", "a Meridian spokesman"),
+        ("Valdoria's foreign ministry rejected the accusation as baseless.", "Valdorian Foreign Ministry",
+         "organization")))
+    (f,) = [f for f in fs if f.kind in ("denial", "control")]
+    assert f.kind == "denial" and set(f.claims) == {2, 3}

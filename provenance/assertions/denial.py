@@ -8,7 +8,9 @@ it denies: the assertions it restates itself (read by the other readers,
 then negated: a passive capture restated by a denier is credited to the
 other side, never to the denier), else the assertion it points back to,
 found by `resolve` among the earlier claims of its article: one that
-states the figure the denial names ('the 4% figure'), else the nearest
+states the figure the denial names ('the 4% figure'), else a claim of
+another side that speaks of the denier's own side ('X had sent troops':
+the accusation 'rejected the accusation' answers), else the nearest
 earlier claim with an assertion by a speaker of another side (the side
 the denial names first: 'Russia is lying again'), else the nearest
 earlier claim of another side at all.
@@ -104,7 +106,12 @@ def resolve(d: Denial, start: int, side: str | None, speaker: str | None, earlie
 
     if d.report:  # a report further back than the paragraph before only when the sides are known to differ
         return next((e for e in cands if e.reported and (near(e) or opposed(e))), None)
-    for want in (lambda e: e.asserts and d.names is not None and e.side == d.names,
+    def names_me(e: Earlier) -> bool:  # the claim speaks of the denier's side: an accusation it answers
+        return side is not None and bool(e.text) and any(p == side for _s, _e, p in lexicon().parties_in(e.text))
+
+    for want in (lambda e: e.asserts and names_me(e) and (near(e) or opposed(e)),
+                 lambda e: paragraph is not None and e.paragraph == paragraph and names_me(e),
+                 lambda e: e.asserts and d.names is not None and e.side == d.names,
                  lambda e: e.asserts and opposed(e),
                  lambda e: e.asserts and (near(e) or opposed(e)),
                  lambda e: near(e) and d.names is not None and e.side == d.names,
