@@ -152,3 +152,9 @@ def test_a_weekday_after_a_town_is_no_part_of_its_name_and_no_senate_is_a_place(
     assert ("Lisnar", "town") in places
     from provenance.assertions import assertions_of
     assert assertions_of("Republicans kept control of the Senate, the party said.", None, None, None, None) == ()
+
+
+def test_a_town_described_with_capitalised_words():
+    # 'the eastern Valmerian town of X', 'the Ostrian-held town of Y': the adjectives may be capitalised
+    found = places("Rebels seized the eastern Valmerian town of Lisnar. Troops entered the Ostrian-held town of Velna.")
+    assert found.get("Lisnar") == "town" and found.get("Velna") == "town"

@@ -66,7 +66,7 @@ def _data() -> dict:
     pc = n["person_cues"]
     return dict(
         not_names={w.lower() for w in n["not_names"]}, known=known, base_places=base_places, outlets=outlet_words, countries=by_word,
-        town_of=re.compile(rf"\bthe\s+(?:[a-z-]+\s+){{0,2}}?(?i:({_alt(n['place_nouns'])}))\s+of\s+({NAME2})\b"),
+        town_of=re.compile(rf"\bthe\s+(?:[\w’'-]+\s+){{0,2}}?(?i:({_alt(n['place_nouns'])}))\s+of\s+({NAME2})\b"),
         town_appos=re.compile(rf"\b({NAME2}),\s+an?\s+(?:[a-z-]+\s+){{0,3}}?(?i:({_alt(n['place_nouns'])}))\b"),
         region=re.compile(rf"\bthe\s+({NAME2})\s+(?i:{_alt(n['region_nouns'])})\b"),
         town_official=re.compile(rf"\b(?i:{_alt(n['town_officials'])})\s+of\s+({NAME2})\b"
