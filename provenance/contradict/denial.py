@@ -81,7 +81,7 @@ class _Candidates:
     topics), indexed by speaker name token, speaker party and content word.
     Only the claims some denial can reach are read, and only as groups."""
 
-    def __init__(self, claims, deniers):
+    def __init__(self, claims, deniers, word_count=None):
         lex = lexicon()
         named = {name for _, ds in deniers for name, _, _ in ds if name}
         tokens = frozenset().union(*map(_name_tokens, named))
@@ -104,7 +104,9 @@ class _Candidates:
                 self.by_party[lex.party_of(g.speaker)].add(self._add(g))
         self.usable: frozenset = frozenset()
         if words:
-            n = counted(claims, lambda text: content_words(text) & words)
+            # how many claims of the store hold each word (word_count: counted over the whole store)
+            n = counted(claims, lambda text: content_words(text) & words) if word_count is None \
+                else {w: word_count(w) for w in words}
             self.usable = frozenset(w for w, k in n.items() if k <= COMMON_WORD_LIMIT)
             for g in groups(claims, lambda _n, _t: True, lambda text: content_words(text) & self.usable):
                 st = self._add(g)
@@ -177,7 +179,7 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
     if not deniers:
         return out
     _, min_named, min_unnamed = _rules()
-    cands = _Candidates(claims, deniers)
+    cands = _Candidates(claims, deniers, getattr(context, "store", {}).get("word_count"))
     ranked: dict[tuple, list[tuple[int, tuple]]] = {}
     found: dict[tuple, dict] = {}
     by_source: dict[int, dict[int, list[int]]] = {}  # id(group) -> article -> member positions (groups live on)
@@ -222,5 +224,6 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
                 f"{('the statement of ' + name) if name else 'a statement'}: \"{words}\" -> "
                 f"{who(targets_shown[0])}{more(g['targets'].count(), 1)}")
         out.append(finding("denial", [(d, words) for d in deniers_shown] + [(t, t.text[:200]) for t in targets_shown],
-                           None, expl, "denial.explicit", named=name))
+                           None, expl, "denial.explicit", named=name,
+                           block=("denier", deniers_shown[0].text, deniers_shown[0].speaker)))
     return out
