@@ -38,17 +38,22 @@ from ..contradict.common import Context
 from .contradictions_store import (
     _chunks, _real_ids, _upsert, claim_table_uids, detection_context,
 )
-from .models import Claim, ClaimAnalysis, ClaimBlock, Contradiction, ContradictionClaim, DetectionState, Source
+from ..contradict.lexicon import content_words
+from .models import (
+    Claim, ClaimAnalysis, ClaimBlock, Contradiction, ContradictionClaim, DetectionState, Source, WordCount,
+)
 
 COMMON_WORD_LIMIT = 50  # as contradict/denial.py: a word in more claims does not reach candidates
 B = ClaimBlock.__table__
 A = ClaimAnalysis.__table__
 S = DetectionState.__table__
+W = WordCount.__table__
 
 
 # -- stored inputs ------------------------------------------------------------
 def _state(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(S.c.name, S.c.value).where(~S.c.name.like("names:%"))).all())
+    return dict(session.execute(select(S.c.name, S.c.value).where(~S.c.name.like("names:%"),
+                                                                    ~S.c.name.like("touch:%"))).all())
 
 
 def _set_state(session: Session, values: dict[str, str]) -> None:
@@ -122,6 +127,36 @@ def _stored_subjects(session: Session) -> set[tuple[str, str]]:
     return {tuple(k[3:].split("\x1f", 1)) for k in keys}
 
 
+def forget(session: Session, claim_ids) -> None:
+    """Claims about to be changed or removed (re-extraction): their stored
+    analysis is dropped (a claim kept is analysed again as a new one) and the
+    blocks they were in are compared again at the next detection."""
+    keys = {k for ks in _keys_of(session, claim_ids, "", "\uffff").values() for k in ks if is_block(k)}
+    have = set(session.execute(select(S.c.name).where(S.c.name.like("touch:%"))).scalars())
+    rows = [{"name": n, "value": k} for k in sorted(keys)
+            for n in ["touch:" + hashlib.sha1(k.encode("utf-8")).hexdigest()[:32]] if n not in have]
+    if rows:
+        session.execute(insert(S), rows)
+    analysed = set()
+    for part in _chunks(sorted(claim_ids)):
+        analysed.update(session.execute(select(A.c.claim_id).where(A.c.claim_id.in_(part))).scalars())
+        session.execute(delete(A).where(A.c.claim_id.in_(part)))
+    delta: dict[str, int] = defaultdict(int)
+    for part in _chunks(sorted(analysed)):  # their words are counted again when they are analysed again
+        for text in session.execute(select(Claim.text).where(Claim.id.in_(part))).scalars():
+            for w in content_words(text or ""):
+                delta[w] -= 1
+    if delta:
+        _add_counts(session, delta)
+
+
+def _pending(session: Session) -> set[str]:
+    """The blocks re-extraction left to compare again (and forget them)."""
+    keys = set(session.execute(select(S.c.value).where(S.c.name.like("touch:%"))).scalars())
+    session.execute(delete(S).where(S.c.name.like("touch:%")))
+    return keys
+
+
 # -- claims' analysis -----------------------------------------------------------
 def _entry_json(side, a: Assertion, uid_of) -> list:
     key = ["claim", uid_of(a.key[1])] if a.key[0] == "claim" else list(a.key)
@@ -140,7 +175,35 @@ def _entry(row: list, tid_of) -> Assertion | None:
                      tid_of.get(denies) if denies is not None else None)
 
 
-def _store_analysis(session: Session, table, real, uids, entries, sides, keys, replace_all: bool) -> None:
+def _word_counts(session: Session, words) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for part in _chunks(sorted(words)):
+        out.update(session.execute(select(W.c.word, W.c.n).where(W.c.word.in_(part))).all())
+    return out
+
+
+def _add_counts(session: Session, delta: dict[str, int]) -> dict[str, int]:
+    """Add to the stored word counts; the counts of those words after."""
+    now = _word_counts(session, delta)
+    for w, k in delta.items():
+        now[w] = now.get(w, 0) + k
+    for part in _chunks(sorted(delta)):
+        session.execute(delete(W).where(W.c.word.in_(part)))
+    rows = [{"word": w, "n": n} for w, n in now.items() if n > 0 and w in delta]
+    for part in _chunks(rows, 5000):
+        session.execute(insert(W), part)
+    return now
+
+
+def _rare(counts: dict[str, int]):
+    """Keep a claim's content-word key only while the word is in few enough claims to reach it."""
+    def keep(k: str) -> bool:
+        return not k.startswith("cw:") or counts.get(k[3:], 0) <= COMMON_WORD_LIMIT
+    return keep
+
+
+def _store_analysis(session: Session, table, real, uids, entries, sides, keys, replace_all: bool,
+                    keep=lambda k: True) -> None:
     uid_of = lambda tid: uids[tid - 1]  # noqa: E731
     data: dict[int, dict] = {}
     for tid, side in sides.items():
@@ -158,7 +221,7 @@ def _store_analysis(session: Session, table, real, uids, entries, sides, keys, r
     arows = [{"claim_id": real[tid - 1], "data": data.get(tid)} for tid in range(1, len(real) + 1)]
     for part in _chunks(arows, 5000):
         session.execute(insert(A), part)
-    brows = [{"claim_id": real[tid - 1], "key": k} for tid, ks in keys.items() for k in ks]
+    brows = [{"claim_id": real[tid - 1], "key": k} for tid, ks in keys.items() for k in ks if keep(k)]
     for part in _chunks(brows, 20000):
         session.execute(insert(B), part)
 
@@ -187,7 +250,12 @@ def detect_full(session: Session, step=None) -> dict:
         keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects))
     for f in findings:
         f.extra["block_key"] = finding_block(f, lambda t: uids[t - 1])
-    _store_analysis(session, table, real, uids, entries, sides, keys, True)
+    counts = dict(table.counted(content_words)) if hasattr(table, "counted") else {}
+    session.execute(delete(W))
+    rows = [{"word": w, "n": n} for w, n in counts.items()]
+    for part in _chunks(rows, 5000):
+        session.execute(insert(W), part)
+    _store_analysis(session, table, real, uids, entries, sides, keys, True, _rare(counts))
     _set_state(session, {"learned": _digest(learned)})
     del table
     stats = _upsert(session, _real_ids(findings, real))
@@ -203,14 +271,21 @@ def detect_new(session: Session, step=None) -> dict:
                                .where(A.c.claim_id.is_(None))).scalars())
     if "learned" not in state:
         return detect_full(session, step)
+    pending = _pending(session)
     before: list = []
     learned = _learned(session, before)
     if _digest(before[0]) != state["learned"]:
         return detect_full(session, step)  # the stored analysis was made under other names
+    new_ids = list(new)
     if learned != before[0]:  # names the new articles teach: the old articles naming them are read again
         new = sorted(set(new) | _mentioning(session, _names(learned) ^ _names(before[0])))
-    if not new:
+    if not new and not pending:
         return {"found": 0, "added": 0, "updated": 0, "removed": 0, "kept_ruled": 0, "scope": "new:0"}
+    if not new:
+        _set_state(session, {"learned": _digest(learned)})
+        stats = _detect_scope(session, pending, learned, _stored_subjects(session), step)
+        stats["scope"] = "new:0"
+        return stats
     sources = set()
     for part in _chunks(new):
         sources.update(session.execute(select(Claim.source_id).where(Claim.id.in_(part))).scalars())
@@ -232,9 +307,18 @@ def detect_new(session: Session, step=None) -> dict:
         entries, sides = read_entries(table, ctx)
         keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects))
     old_keys = {k for ks in _keys_of(session, real, "", "\uffff").values() for k in ks}
-    _store_analysis(session, table, real, uids, entries, sides, keys, False)
+    fresh = set(new_ids)  # claims never counted (a claim read again keeps its words)
+    delta: dict[str, int] = defaultdict(int)
+    for i, cid in enumerate(real):
+        if cid in fresh:
+            for w in content_words(table.texts[table._text[i]]):
+                delta[w] += 1
+    counts = _add_counts(session, delta)
+    counts.update(_word_counts(session, {k[3:] for ks in keys.values() for k in ks
+                                         if k.startswith("cw:") and k[3:] not in counts}))
+    _store_analysis(session, table, real, uids, entries, sides, keys, False, _rare(counts))
     new_keys = {k for ks in keys.values() for k in ks}
-    touched = {k for k in new_keys | old_keys if is_block(k)}  # blocks a claim read again leaves, too
+    touched = {k for k in new_keys | old_keys if is_block(k)} | pending  # blocks a claim read again leaves, too
     reach = sorted({r for k in new_keys for r in [reached_by(k)] if r})
     for part in _chunks(reach):  # denying statements that reach a new claim
         deniers = set(session.execute(select(B.c.claim_id).where(B.c.key.in_(part))).scalars())
@@ -277,7 +361,7 @@ def _detect_scope(session: Session, touched: set[str], learned, subjects, step) 
     deniers = _claims_with(session, {k for k in touched if k.startswith("n:")})
     reach = _keys_of(session, deniers, "r", "s")
     words = {k for ks in reach.values() for k in ks if k.startswith("rw:")}
-    count = _counts(session, {reaches(k) for k in words})
+    count = {"cw:" + w: n for w, n in _word_counts(session, {k[3:] for k in words}).items()}
     tokens = {k for ks in reach.values() for k in ks if k.startswith("rt:")}
     tcount = _counts(session, {reaches(k) for k in tokens})
     wanted = set()

@@ -270,3 +270,11 @@ class DetectionState(Base):
     __tablename__ = "detection_state"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class WordCount(Base):
+    """How many claims hold a content word (migration 0008)."""
+
+    __tablename__ = "word_counts"
+    word: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
