@@ -99,3 +99,26 @@ def test_a_ruling_in_an_untouched_block_is_kept(db_url, tmp_path):
     _detect(db_url)
     with Session(open_database(db_url)) as s:
         assert s.execute(text("SELECT status FROM contradictions WHERE id = :i"), {"i": cid}).scalar() == "dismissed"
+
+
+def test_an_article_losing_its_claims_gives_the_full_result(db_url, another_db_url):
+    """Re-extraction that drops an article's claims: the blocks they were in are compared again."""
+    from sqlalchemy import select
+
+    from provenance.db.models import Source
+    from provenance.db.store import StoreCache, article_from_source, replace_claims
+
+    for url in (db_url, another_db_url):
+        _ingest(url, SEEDS)
+        _detect(url)
+        with Session(open_database(url)) as s:
+            # an article that teaches no names (else the old articles are all read again: a full run)
+            plain = {int(n[6:]) for n, v in s.execute(text("SELECT name, value FROM detection_state "
+                                                           "WHERE name LIKE 'names:%'")) if v == "[[], []]"}
+            src = next(x for x in s.execute(select(Source).order_by(Source.path)).scalars() if x.id in plain)
+            replace_claims(s, src, article_from_source(src), [], StoreCache())
+            s.commit()
+    st = _detect(db_url)
+    _detect(another_db_url, full=True)
+    assert st["scope"] != "full"
+    assert _findings(db_url) == _findings(another_db_url)
