@@ -141,9 +141,21 @@ def _write_json(items) -> int:
 
 
 @contradictions.command("detect")
+@click.option("--full", is_flag=True, help="Re-analyse and compare every stored claim (after a change of the "
+              "rules or of provenance); without it only the claims stored since the last detection.")
 @pass_app
-def detect_cmd(app):
-    """Run the detectors over every stored claim and store what they find.
+def detect_cmd(app, full):
+    """Run the detectors and store what they find.
+
+    Without --full (and after each `ingest`): only the claims stored since
+    the last detection are analysed; their analysis is stored, the blocks
+    they fall in (a place, a state, a quantity, a shared object, a plan
+    topic, a denied statement) are found through the stored block keys, and
+    the detectors compare the claims of those blocks only.  The result is
+    the same as a full run's.  When the new articles teach names (a town, a
+    party) or quantity subjects that change how old claims read, the run is
+    full by itself.  --full re-analyses every claim and refills the stored
+    analysis.
 
     Re-running adds nothing; findings no longer produced are removed unless
     an editor ruled on them.
@@ -151,14 +163,18 @@ def detect_cmd(app):
     \b
     Example:
       provenance contradictions detect
+      provenance contradictions detect --full
     """
     from ..contradict import DETECTORS
     from ..db.contradictions_store import detect_and_store
     from ..render import progress
 
     with app.session() as s, progress(len(DETECTORS), "detecting") as bar:
-        st = detect_and_store(s, bar.update)
-    say(f"{st['found']} contradictions found: {st['added']} added, {st['updated']} updated, "
+        st = detect_and_store(s, bar.update, full=full)
+    n = st.get("scope", "new:0")[4:]
+    scope = "every claim" if st.get("scope") == "full" else f"{n} claims (new, or naming what new articles teach)"
+    say(f"detection over {scope}: "
+        f"{st['found']} contradictions found: {st['added']} added, {st['updated']} updated, "
         f"{st['removed']} removed, {st['kept_ruled']} kept because an editor ruled on them")
 
 

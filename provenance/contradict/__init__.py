@@ -67,10 +67,10 @@ def detect(claims: Sequence[ClaimView], context: Context | None = None, step=Non
         return _detect(claims, ctx, step)
 
 
-def _detect(claims, ctx: Context, step=None) -> list[Finding]:
+def _detect(claims, ctx: Context, step=None, detectors=DETECTORS) -> list[Finding]:
     by_set: dict[frozenset, Finding] = {}
     order: list[frozenset] = []
-    for _name, fn in DETECTORS:
+    for _name, fn in detectors:
         for f in fn(claims, ctx):
             key = frozenset(f.claims)
             if len(key) < 2:

@@ -25,6 +25,10 @@ class Context:
     texts: Mapping[int, str] = field(default_factory=dict)
     starts: Mapping[int, int] = field(default_factory=dict)
     point_values: Mapping[str, dict] = field(default_factory=dict)
+    # inputs counted over the whole store when the claims given are only part
+    # of it (detection after an ingest): 'subjects' (quantity type -> its
+    # subjects), 'word_count' (content word -> claims holding it)
+    store: Mapping[str, object] = field(default_factory=dict)
 
     def before(self, cl: ClaimView) -> str | None:
         """The article text before the claim, if known."""

@@ -68,6 +68,10 @@ def _places(text: str) -> frozenset[str]:
     return frozenset(p for _, _, p in lexicon().places_in(text))
 
 
+def _st_order(st: tuple) -> tuple:
+    return (st[0], st[1] or "", st[2])
+
+
 def _words(denier: tuple, cand: tuple) -> int:
     """Content shared by a denying (text, topics) and a candidate (text, topics)."""
     shared = content_words(denier[0]) & content_words(cand[0])
@@ -81,7 +85,7 @@ class _Candidates:
     topics), indexed by speaker name token, speaker party and content word.
     Only the claims some denial can reach are read, and only as groups."""
 
-    def __init__(self, claims, deniers):
+    def __init__(self, claims, deniers, word_count=None):
         lex = lexicon()
         named = {name for _, ds in deniers for name, _, _ in ds if name}
         tokens = frozenset().union(*map(_name_tokens, named))
@@ -92,6 +96,7 @@ class _Candidates:
         self.by_party: dict[str, set[tuple]] = defaultdict(set)
         self.by_word: dict[str, set[tuple]] = defaultdict(set)
         self._seen: set[int] = set()
+        self._indexes: dict[tuple, dict] = {}
         for g in groups(claims, lambda name, _t: bool(_name_tokens(name) & tokens)):
             st = self._add(g)
             for t in _name_tokens(g.speaker) & tokens:
@@ -104,7 +109,9 @@ class _Candidates:
                 self.by_party[lex.party_of(g.speaker)].add(self._add(g))
         self.usable: frozenset = frozenset()
         if words:
-            n = counted(claims, lambda text: content_words(text) & words)
+            # how many claims of the store hold each word (word_count: counted over the whole store)
+            n = counted(claims, lambda text: content_words(text) & words) if word_count is None \
+                else {w: word_count(w) for w in words}
             self.usable = frozenset(w for w, k in n.items() if k <= COMMON_WORD_LIMIT)
             for g in groups(claims, lambda _n, _t: True, lambda text: content_words(text) & self.usable):
                 st = self._add(g)
@@ -119,6 +126,65 @@ class _Candidates:
             for sid in g.sources:
                 self.in_source[sid].add(st)
         return st
+
+    def _index(self, src: tuple) -> dict[tuple, list[tuple]]:
+        """The statements of one name token ('t', token) or party ('p', party),
+        posted under each content word, place and non-generic topic they hold."""
+        idx = self._indexes.get(src)
+        if idx is None:
+            idx = self._indexes[src] = defaultdict(list)
+            sts = self.by_token.get(src[1], ()) if src[0] == "t" else self.by_party.get(src[1], ())
+            for st in sorted(sts, key=_st_order):
+                for w in content_words(st[0]):
+                    idx[("w", w)].append(st)
+                for p in _places(st[0]):
+                    idx[("p", p)].append(st)
+                for t in set(st[2]) - GENERIC_TOPICS:
+                    idx[("t", t)].append(st)
+        return idx
+
+    def scored(self, name: str, text: str, topics: tuple, speaker: str | None, need: int) -> list[tuple[int, tuple]]:
+        """(score, statement) for the statements of the named source scoring
+        at least `need` against a denying (text, topics), as a scan of all
+        the source's statements would give them, down to the scores that can
+        matter: from postings (a shared word or place), and statements sharing
+        only topics when those could reach the best score found less one."""
+        toks = [t for t in sorted(_name_tokens(name)) if t in self.by_token]
+        if toks:
+            srcs = [("t", t) for t in toks]
+        else:
+            party = lexicon().party_of(name)
+            srcs = [("p", party)] if party in self.by_party else []
+        words, places = content_words(text), _places(text)
+        own = sorted(set(topics) - GENERIC_TOPICS)
+        found: set[tuple] = set()
+        for src in srcs:
+            idx = self._index(src)
+            for w in words:
+                found.update(idx.get(("w", w), ()))
+            for p in places:
+                found.update(idx.get(("p", p), ()))
+        out = self._score(found, text, topics, speaker, need)
+        best = max((w for w, _st in out), default=0)
+        if len(own) >= need and len(own) >= best - 1:  # statements sharing topics only may count
+            more_found: set[tuple] = set()
+            for src in srcs:
+                idx = self._index(src)
+                for t in own:
+                    more_found.update(st for st in idx.get(("t", t), ()) if st not in found)
+            out += self._score(more_found, text, topics, speaker, need)
+        return out
+
+    @staticmethod
+    def _score(sts, text: str, topics: tuple, speaker: str | None, need: int) -> list[tuple[int, tuple]]:
+        out = []
+        for st in sts:
+            if st[0] == text or (st[1] and st[1] == speaker):
+                continue
+            w = _words((text, topics), (st[0], st[2]))
+            if w >= need:
+                out.append((w, st))
+        return out
 
     def of(self, name: str | None, content: str) -> set[tuple]:
         if name:
@@ -177,7 +243,7 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
     if not deniers:
         return out
     _, min_named, min_unnamed = _rules()
-    cands = _Candidates(claims, deniers)
+    cands = _Candidates(claims, deniers, getattr(context, "store", {}).get("word_count"))
     ranked: dict[tuple, list[tuple[int, tuple]]] = {}
     found: dict[tuple, dict] = {}
     by_source: dict[int, dict[int, list[int]]] = {}  # id(group) -> article -> member positions (groups live on)
@@ -186,13 +252,10 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
             rkey = (cl.text, cl.speaker, cl.topics, name, content)
             if rkey not in ranked:  # once per denying statement: its candidates by shared content
                 need = min_named if name else min_unnamed
-                scored = []
-                for st in cands.of(name, content):
-                    if st[0] == cl.text or (st[1] and st[1] == cl.speaker):
-                        continue
-                    w = _words((cl.text, cl.topics), (st[0], st[2]))
-                    if w >= need:
-                        scored.append((w, st))
+                if name:  # from postings: never every statement of the named source
+                    scored = cands.scored(name, cl.text, cl.topics, cl.speaker, need)
+                else:
+                    scored = _Candidates._score(cands.of(name, content), cl.text, cl.topics, cl.speaker, need)
                 ranked[rkey] = sorted(scored, key=lambda x: (-x[0], x[1][0], x[1][1] or "", x[1][2]))
             scored = ranked[rkey]
             if not scored:
@@ -222,5 +285,6 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
                 f"{('the statement of ' + name) if name else 'a statement'}: \"{words}\" -> "
                 f"{who(targets_shown[0])}{more(g['targets'].count(), 1)}")
         out.append(finding("denial", [(d, words) for d in deniers_shown] + [(t, t.text[:200]) for t in targets_shown],
-                           None, expl, "denial.explicit", named=name))
+                           None, expl, "denial.explicit", named=name,
+                           block=("denier", deniers_shown[0].text, deniers_shown[0].speaker)))
     return out

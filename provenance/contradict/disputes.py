@@ -167,23 +167,37 @@ def _quoted(text: str, n: int = 140) -> str:
 
 def detect_disputes(claims, context: Context | None = None) -> list[Finding]:
     """Findings of kinds 'control', 'state' and 'denial' with sides."""
-    ctx = context or EMPTY
+    entries, sides = read_entries(claims, context or EMPTY)
+    return findings_of(entries, sides, claims)
+
+
+def read_entries(claims, ctx: Context) -> tuple[list, dict]:
+    """(claim, speaker side, assertion) for every assertion of the claims,
+    read article by article, and the side of each claim of the articles read."""
     cued_claims = analysed(claims, _cue)
+    sides: dict[int, str | None] = {}
     if not cued_claims:
-        return []
+        return [], sides
     cued = {cl.id for cl, _ in cued_claims}
     by_source: dict[int, list[ClaimView]] = defaultdict(list)
     wanted = {cl.source_id for cl, _ in cued_claims}
     for cl in claims:  # back-references need the article's earlier claims too
         if cl.source_id in wanted:
             by_source[cl.source_id].append(cl)
+    entries: list = []
+    for sid in sorted(by_source):
+        entries.extend(_read_article(by_source[sid], ctx, cued, sides))
+    return entries, sides
+
+
+def findings_of(entries: list, sides: dict, claims) -> list[Finding]:
+    """The findings of the blocks the (claim, side, assertion) entries make;
+    `claims` holds the claims a denial answers when they assert nothing."""
     blocks: dict[tuple, list] = defaultdict(list)
     by_id: dict[int, ClaimView] = {}
-    sides: dict[int, str | None] = {}
-    for sid in sorted(by_source):
-        for cl, side, a in _read_article(by_source[sid], ctx, cued, sides):
-            by_id[cl.id] = cl
-            blocks[a.key].append((cl, side, a))
+    for cl, side, a in entries:
+        by_id[cl.id] = cl
+        blocks[a.key].append((cl, side, a))
     # a denial of a claim meets that claim
     for key in [k for k in blocks if k[0] == "claim"]:
         target = by_id.get(key[1]) or next((c for c in claims if c.id == key[1]), None)
@@ -217,9 +231,11 @@ def _finding(key: tuple, sides: list[tuple[Assertion, str | None, list]]) -> Fin
         parts.append(f"{party or 'unknown side'} {stance}: {a.about()} [{whos}]")
     kind = {"control": "control", "state": "state"}.get(key[0], "denial")
     topic = "battlefield_control" if kind == "control" else None
-    what = key[1] if key[0] == "control" else " ".join(map(str, key[1:]))
+    # a denied claim is named by its words (its sides), not by a number that changes as the store grows
+    what = key[1] if key[0] == "control" else "a claim" if key[0] == "claim" else " ".join(map(str, key[1:]))
     f = finding(kind, members, topic, f"{what}: " + " vs ".join(parts), f"dispute.{key[0]}")
     f.extra["sides"] = out_sides
+    f.extra["block"] = key
     if kind == "control":
         f.extra["place"] = key[1]
     return f

@@ -283,3 +283,16 @@ def article_texts(claims, ctx) -> list[str]:
                 joined.setdefault(c.source_id, []).append(c.text)
         texts.extend(" ".join(v) for _k, v in sorted(joined.items()))
     return texts
+
+
+@contextmanager
+def learned_key(key: Learned | None):
+    """Within the block, lexicon() also knows the names of a merged key
+    (merge() of the stored names of every article)."""
+    token = _CURRENT.set(key)
+    _activate(key)
+    try:
+        yield key
+    finally:
+        _CURRENT.reset(token)
+        _activate(_CURRENT.get())

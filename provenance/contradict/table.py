@@ -112,10 +112,21 @@ class ClaimTable(Sequence):
     def analysed(self, fn: Callable[[str], Any]) -> list[tuple[ClaimView, Any]]:
         """(claim, fn(text)) for every claim where that is truthy; fn runs
         once per distinct text."""
-        res = [fn(t) for t in self.texts]
+        res = self._results(fn)
         hits = [bool(r) for r in res]
         text = self._text
         return [(self.view(i), res[text[i]]) for i in range(len(self)) if hits[text[i]]]
+
+    def _results(self, fn: Callable[[str], Any]) -> list:
+        """fn of every distinct text, computed once per table (the detectors
+        and the block keys of a detection run read the same analyses)."""
+        from .learned import current  # the names learned for the run change what a text reads as
+        memo = self.__dict__.setdefault("_memo", {})
+        key = (fn, current())
+        res = memo.get(key)
+        if res is None or len(res) != len(self.texts):
+            res = memo[key] = [fn(t) for t in self.texts]
+        return res
 
     def counted(self, fn: Callable[[str], Any]) -> Counter:
         """How many claims have each key fn(text) gives (fn once per distinct text)."""

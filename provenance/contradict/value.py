@@ -164,7 +164,7 @@ def _block_findings(key, entries: list[tuple[ClaimView, Quantity]], extra_bases=
         if what == "value" and baseline is not None and any(it[1].target is None for it in items):
             expl += f" (a reduction is applied to the baseline {baseline.text} {where})"
         out.append(finding("value", members, qt.topic, expl, f"value.{qt.name}",
-                           quantity=qt.name, subject=key[1], compared=what))
+                           quantity=qt.name, subject=key[1], compared=what, block=key))
     return out
 
 
@@ -177,6 +177,9 @@ def detect_values(claims: list[ClaimView], context=None) -> list[Finding]:
     for _, q in entries:
         if q.subject:
             subjects.setdefault(q.type, set()).add(q.subject)
+    known = getattr(context, "store", {}).get("subjects")
+    if known is not None:  # counted over the whole store, these claims being part of it
+        subjects = known
     blocks: dict[tuple, list] = {}
     for cl, q in entries:
         subj = q.subject

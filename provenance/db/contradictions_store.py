@@ -69,14 +69,14 @@ def _chunks(items: list, n: int = CHUNK):
         yield items[i:i + n]
 
 
-def _claim_points(conn):
-    """(claim id, ((point, topic), ...)) in claim id order."""
+def _claim_points(conn, ids=None):
+    """(claim id, ((point, topic), ...)) in claim id order (of the claims in ids, if given)."""
     q = (select(ClaimPoint.claim_id, Plan.slug, PlanPoint.number, PlanPoint.topic)
          .join(PlanPoint, ClaimPoint.point_id == PlanPoint.id).join(Plan, PlanPoint.plan_id == Plan.id)
          .order_by(ClaimPoint.claim_id, ClaimPoint.point_id))
     names: dict[tuple, str] = {}
     current, pts = None, []
-    for claim_id, slug, number, topic in conn.execute(q.execution_options(yield_per=BATCH)):
+    for claim_id, slug, number, topic in _in_parts(conn, q, ClaimPoint.claim_id, ids):
         if claim_id != current:
             if current is not None:
                 yield current, tuple(pts)
@@ -90,12 +90,19 @@ def _claim_points(conn):
 
 
 def claim_table(session: Session) -> tuple[ClaimTable, list[int]]:
+    table, real, _uids = claim_table_uids(session)
+    return table, real
+
+
+def claim_table_uids(session: Session, ids=None) -> tuple[ClaimTable, list[int], list[str]]:
     """Every stored claim as the detectors see it (topics include those of
     its plan points; no uid: findings look up their members' uids), and
     the stored id of each.  The table numbers claims 1, 2, ... in uid
     order, so every tie a detector breaks by the lower id is broken by
     content, never by the order claims were stored in; `real[n - 1]` is
-    the stored id of table claim n.  Rows are read BATCH at a time."""
+    the stored id of table claim n.  Rows are read BATCH at a time.
+    `ids`: only these claims (numbered 1, 2, ... in uid order among them);
+    also returns the uid of each table claim."""
     table = ClaimTable()
     conn = session.connection()
     q = select(Source.id, Outlet.name, Source.published).outerjoin(Outlet, Source.outlet_id == Outlet.id)
@@ -114,14 +121,14 @@ def claim_table(session: Session) -> tuple[ClaimTable, list[int]]:
                                  tuple(dict.fromkeys(p for p, _ in pts)))
         return got
 
-    points = _claim_points(conn)
+    points = _claim_points(conn, ids)
     nxt = next(points, None)
     q = (select(Claim.id, Claim.uid, Claim.source_id, Claim.start, Claim.text, Claim.speaker_id, Claim.speaker_type,
                 type_coerce(Claim.topics, String))  # raw JSON: parsed once per distinct list
          .order_by(Claim.id))
     rows = []
     no_speaker = (None, None)
-    for cid, uid, sid, start, text, speaker_id, stype, raw in conn.execute(q.execution_options(yield_per=BATCH)):
+    for cid, uid, sid, start, text, speaker_id, stype, raw in _in_parts(conn, q, Claim.id, ids):
         while nxt is not None and nxt[0] < cid:
             nxt = next(points, None)
         name, spk_type = speakers.get(speaker_id, no_speaker)
@@ -133,7 +140,16 @@ def claim_table(session: Session) -> tuple[ClaimTable, list[int]]:
     for i in range(0, len(rows), 10 * BATCH):
         part = rows[i:i + 10 * BATCH]
         table.extend_columns(list(range(i + 1, i + 1 + len(part))), *(list(col) for col in list(zip(*part))[2:]))
-    return table.done(), real
+    return table.done(), real, [r[0] for r in rows]
+
+
+def _in_parts(conn, q, column, ids):
+    """The rows of q (ordered by column), all of them or those whose column is in ids."""
+    if ids is None:
+        yield from conn.execute(q.execution_options(yield_per=BATCH))
+        return
+    for part in _chunks(sorted(ids)):
+        yield from conn.execute(q.where(column.in_(part)))
 
 
 def _real_ids(findings: list[Finding], real: list[int]) -> list[Finding]:
@@ -206,30 +222,52 @@ def _uids(session: Session, ids: set[int]) -> tuple[dict[int, str], dict[int, st
     return out, said
 
 
-def detect_and_store(session: Session, step=None) -> dict:
-    """Run every detector over the stored claims and upsert the findings;
-    `step(1)` is called as each detector ends (a progress bar's update).
+def detect_and_store(session: Session, step=None, full: bool = False) -> dict:
+    """Run the detectors and upsert the findings: over the claims stored
+    since the last detection and their blocks, or (full, or no detection
+    yet, or names and subjects that change old claims' reading) over every
+    stored claim (provenance/db/detection.py); `step(1)` is called as each
+    detector ends (a progress bar's update).
 
-    Returns {"found", "added", "updated", "removed", "kept_ruled"}.  The
-    caller commits (one session per command)."""
+    Returns {"found", "added", "updated", "removed", "kept_ruled", "scope"}.
+    The caller commits (one session per command)."""
+    from .detection import detect_full, detect_new
     session.flush()  # claims changed in this session are read below through its connection
+    return detect_full(session, step) if full else detect_new(session, step)
+
+
+def detect_all(session: Session, step=None) -> dict:
+    """Every detector over every stored claim, nothing stored but the findings."""
+    session.flush()
     table, real = claim_table(session)
     findings = _real_ids(detect(table, detection_context(session, table), step), real)
     del table
     return _upsert(session, findings)
 
 
-def _upsert(session: Session, findings: list[Finding]) -> dict:
+def _upsert(session: Session, findings: list[Finding], scope: set[str] | None = None) -> dict:
+    """Store the findings (each block key in extra['block_key']); with a
+    scope (block keys), only the stored findings of those blocks (and those
+    with the keys produced) are compared, updated or removed."""
     uid_of, said = _uids(session, {i for f in findings for i in f.claims})
     point_ids = _point_ids(session)
-    fields = ("kind", "topic", "point_id", "values", "sides", "explanation", "detector")
-    existing = {r["key"]: r for r in session.execute(
-        select(C.c.id, C.c.key, C.c.status, *(C.c[k] for k in fields))).mappings()}
+    fields = ("kind", "topic", "point_id", "values", "sides", "explanation", "detector", "block")
+    cols = (C.c.id, C.c.key, C.c.status, *(C.c[k] for k in fields))
+    if scope is None:
+        existing = {r["key"]: r for r in session.execute(select(*cols)).mappings()}
+    else:
+        keys = {contradiction_key(f.kind, {said[i] for i in f.claims}) for f in findings}
+        existing = {}
+        for part in _chunks(sorted(scope)):
+            existing.update((r["key"], r) for r in session.execute(select(*cols).where(C.c.block.in_(part))).mappings())
+        for part in _chunks(sorted(keys)):
+            existing.update((r["key"], r) for r in session.execute(select(*cols).where(C.c.key.in_(part))).mappings())
     ruled = set(session.execute(select(ContradictionReview.contradiction_id).distinct()).scalars())
     have: dict[int, list[tuple]] = defaultdict(list)
-    for cid, claim_id, pos, value, side in session.execute(
-            select(M.c.contradiction_id, M.c.claim_id, M.c.position, M.c.value, M.c.side)
-            .order_by(M.c.contradiction_id, M.c.position)):
+    q = (select(M.c.contradiction_id, M.c.claim_id, M.c.position, M.c.value, M.c.side)
+         .order_by(M.c.contradiction_id, M.c.position))
+    for cid, claim_id, pos, value, side in _in_parts(session.connection(), q, M.c.contradiction_id,
+                                                     None if scope is None else {r["id"] for r in existing.values()}):
         have[cid].append((claim_id, pos, value, side))
     now = _now()
     stats = {"found": len(findings), "added": 0, "updated": 0, "removed": 0, "kept_ruled": 0}
@@ -245,7 +283,8 @@ def _upsert(session: Session, findings: list[Finding]) -> dict:
         produced[key] = f
         sides, side_of = _sides(f)
         row = dict(kind=f.kind, topic=f.topic, point_id=point_ids.get(f.point) if f.point else None,
-                   values=list(f.values), sides=sides, explanation=f.explanation, detector=f.detector)
+                   values=list(f.values), sides=sides, explanation=f.explanation, detector=f.detector,
+                   block=f.extra.get("block_key"))
         wanted = [(cid, i, (v or "")[:VALUE_WIDTH], side_of.get(cid))
                   for i, (cid, v) in enumerate(zip(f.claims, f.values))]
         old = existing.get(key)

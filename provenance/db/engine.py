@@ -14,7 +14,7 @@ from ..errors import DatabaseError, SchemaOutOfDate
 from ..settings import is_sqlite
 
 # The newest migration; checked without importing alembic on every command.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 # The Alembic scripts ship inside the package (provenance/migrations), so an
 # installed wheel finds them as well as a checkout does.
 MIGRATIONS_DIR = Path(str(resources.files("provenance") / "migrations"))

@@ -207,6 +207,7 @@ class Contradiction(Base):
     sides: Mapped[list | None] = mapped_column(JSON, nullable=True)  # [{party, assertion, stance}], if any
     explanation: Mapped[str] = mapped_column(Text)
     detector: Mapped[str] = mapped_column(String(80))
+    block: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)  # migration 0008
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)  # open|confirmed|dismissed
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -244,3 +245,36 @@ class ContradictionReview(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(200))  # who ruled (migration 0005)
     reviewed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ClaimBlock(Base):
+    """A block a detector puts a claim in (migration 0008)."""
+
+    __tablename__ = "claim_blocks"
+    __table_args__ = (Index("ix_claim_blocks_key", "key", "claim_id"),)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+
+class ClaimAnalysis(Base):
+    """What the dispute detector read from a claim in its article (migration 0008)."""
+
+    __tablename__ = "claim_analysis"
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+
+
+class DetectionState(Base):
+    """Inputs every claim's stored analysis depends on (migration 0008)."""
+
+    __tablename__ = "detection_state"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class WordCount(Base):
+    """How many claims hold a content word (migration 0008)."""
+
+    __tablename__ = "word_counts"
+    word: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

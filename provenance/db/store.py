@@ -255,6 +255,8 @@ def replace_claims(session: Session, source: Source, article: Article, claims: l
     old = {c.uid: c for c in session.execute(select(Claim).where(Claim.source_id == source.id)).scalars()}
     new_uids = {r["uid"] for r in rows}
     gone = [c.id for uid, c in old.items() if uid not in new_uids]
+    from .claim_analysis import forget
+    forget(session, [c.id for c in old.values()])  # their blocks are compared again at the next detection
     if gone:
         session.execute(delete(Claim).where(Claim.id.in_(gone)))
     kept = [r for r in rows if r["uid"] in old]

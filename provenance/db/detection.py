@@ -1,0 +1,267 @@
+"""Detection, full or after an ingest (only the new claims and their blocks).
+
+Full: every claim is analysed (the detectors run over the whole store);
+each claim's block keys (contradict/blocks.py) and what the dispute
+detector read from it in its article (its speaker's side, its assertions)
+are stored, with the inputs that analysis depends on: the names learned
+from every article (each article's names are stored once) and the subjects
+each quantity type has in the store.
+
+After an ingest: the claims with no stored analysis are the new ones.  When
+the learned names or the quantity subjects they bring change what the old
+claims' analysis would be, detection is full.  Otherwise the new claims are
+analysed (with their articles), their keys stored, and the blocks they
+touch found through the key index: their own blocks, and the denying
+statements that reach them (by a speaker name token, party or content
+word).  The detectors run on the claims of those blocks only (with the
+store-wide word counts and subjects), disputes from the stored assertions,
+and only the findings made in a touched block are kept; stored findings of
+those blocks are updated or removed (rulings kept, as in a full run).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from ..contradict import DETECTORS, _detect
+from ..contradict.blocks import _k, claim_keys, finding_block, is_block, reaches, subjects_of
+from ..contradict.common import Context
+from ..contradict.disputes import findings_of, read_entries
+from ..contradict.learned import learned_key
+from ..contradict.table import ClaimTable
+from ..contradict.lexicon import content_words
+from .claim_analysis import (
+    COMMON_WORD_LIMIT, A, B, W, _add_counts, _claims_with, _counts, _digest, _entry, _keys_of, _learned,
+    _mentioning, _names, _pending, _rare, _set_state, _single, _state, _store_analysis, _stored_subjects,
+    _subjects, _word_counts,
+)
+from .denier_reach import reached_deniers
+from .contradictions_store import _chunks, _real_ids, _upsert, claim_table_uids, detection_context
+from .models import Claim, Contradiction, ContradictionClaim
+
+
+def _detectors(dispute_fn):
+    return (("dispute", dispute_fn),) + tuple(d for d in DETECTORS if d[0] != "dispute")
+
+
+# -- full ---------------------------------------------------------------------------
+def detect_full(session: Session, step=None) -> dict:
+    """Every claim analysed and compared; the analysis stored."""
+    learned = _learned(session)
+    table, real, uids = claim_table_uids(session)
+    ctx = detection_context(session, table)
+    got: list = []
+
+    def disputes(claims, c):
+        entries, sides = read_entries(claims, c)
+        got.append((entries, sides))
+        return findings_of(entries, sides, claims)
+
+    with learned_key(learned):
+        findings = _detect(table, ctx, step, _detectors(disputes))
+        subjects = subjects_of(table)
+        entries, sides = got[0]
+        keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects))
+    for f in findings:
+        f.extra["block_key"] = finding_block(f, lambda t: uids[t - 1])
+    counts = dict(table.counted(content_words)) if hasattr(table, "counted") else {}
+    session.execute(delete(W))
+    rows = [{"word": w, "n": n} for w, n in counts.items()]
+    for part in _chunks(rows, 5000):
+        session.execute(insert(W), part)
+    _store_analysis(session, table, real, uids, entries, sides, keys, True, _rare(counts))
+    _set_state(session, {"learned": _digest(learned)})
+    del table
+    stats = _upsert(session, _real_ids(findings, real))
+    stats["scope"] = "full"
+    return stats
+
+
+# -- after an ingest ----------------------------------------------------------------
+def detect_new(session: Session, step=None) -> dict:
+    """Only the claims stored since the last detection, and their blocks."""
+    state = _state(session)
+    new = list(session.execute(select(Claim.id).outerjoin(A, A.c.claim_id == Claim.id)
+                               .where(A.c.claim_id.is_(None))).scalars())
+    if "learned" not in state:
+        return detect_full(session, step)
+    pending = _pending(session)
+    before: list = []
+    learned = _learned(session, before)
+    if _digest(before[0]) != state["learned"]:
+        return detect_full(session, step)  # the stored analysis was made under other names
+    new_ids = list(new)
+    if learned != before[0]:  # names the new articles teach: the old articles naming them are read again
+        new = sorted(set(new) | _mentioning(session, _names(learned) ^ _names(before[0])))
+    if not new and not pending:
+        return {"found": 0, "added": 0, "updated": 0, "removed": 0, "kept_ruled": 0, "scope": "new:0"}
+    if not new:
+        _set_state(session, {"learned": _digest(learned)})
+        stats = _detect_scope(session, pending, learned, _stored_subjects(session), step)
+        stats["scope"] = "new:0"
+        return stats
+    sources = set()
+    for part in _chunks(new):
+        sources.update(session.execute(select(Claim.source_id).where(Claim.id.in_(part))).scalars())
+    article_ids = set()
+    for part in _chunks(sorted(sources)):
+        article_ids.update(session.execute(select(Claim.id).where(Claim.source_id.in_(part))).scalars())
+    table, real, uids = claim_table_uids(session, article_ids)
+    ctx = detection_context(session, table)
+    with learned_key(learned):
+        old_subjects = _stored_subjects(session)
+        subjects = old_subjects | subjects_of(table)
+        was, now = _single(old_subjects), _single(subjects)
+        moved = {t for t in set(was) | set(now) if was.get(t) != now.get(t)}
+        if moved:  # claims naming no subject of these types go elsewhere now: read again
+            again = _claims_with(session, {_k("vq:", t) for t in moved}) - set(real)
+            if again:
+                table, real, uids = claim_table_uids(session, set(real) | again)
+                ctx = detection_context(session, table)
+        entries, sides = read_entries(table, ctx)
+        keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects))
+    old_keys = {k for ks in _keys_of(session, real, "", "\uffff").values() for k in ks}
+    fresh = set(new_ids)  # claims never counted (a claim read again keeps its words)
+    delta: dict[str, int] = defaultdict(int)
+    for i, cid in enumerate(real):
+        if cid in fresh:
+            for w in content_words(table.texts[table._text[i]]):
+                delta[w] += 1
+    counts_before = _word_counts(session, delta)
+    counts = _add_counts(session, delta)
+    tokens = {k for ks in keys.values() for k in ks if k.startswith("ct:")}
+    tokens_before = {k[3:]: n for k, n in _counts(session, tokens).items()}
+    tokens_before.update({k[3:]: 0 for k in tokens if k[3:] not in tokens_before})
+    counts.update(_word_counts(session, {k[3:] for ks in keys.values() for k in ks
+                                         if k.startswith("cw:") and k[3:] not in counts}))
+    _store_analysis(session, table, real, uids, entries, sides, keys, False, _rare(counts))
+    new_keys = {k for ks in keys.values() for k in ks}
+    touched = {k for k in new_keys | old_keys if is_block(k)} | pending  # blocks a claim read again leaves, too
+    # denying statements a new claim can change (it reaches them and scores high enough)
+    touched |= reached_deniers(session, table, keys, counts_before, counts, tokens_before)
+    _set_state(session, {"learned": _digest(learned)})
+    stats = _detect_scope(session, touched, learned, subjects, step)
+    stats["scope"] = f"new:{len(new)}"
+    return stats
+
+
+def _detect_scope(session: Session, touched: set[str], learned, subjects, step) -> dict:
+    """Run the detectors on the claims of the touched blocks; keep their
+    findings.  A dispute finding drops the findings of other kinds whose
+    claims all stand in it: the blocks of its claims (those of the stored
+    dispute findings of the touched blocks, and of those found) are compared
+    too, so such a finding goes or comes back as in a full run."""
+    findings, real, uids = _scope_findings(session, touched, learned, subjects, step)
+    members = {real[c - 1] for f in findings if f.detector.startswith("dispute.") for c in f.claims}
+    C, M = Contradiction.__table__, ContradictionClaim.__table__
+    for part in _chunks(sorted(k for k in touched if k.startswith("d:"))):
+        members.update(session.execute(select(M.c.claim_id).join(C, C.c.id == M.c.contradiction_id)
+                                       .where(C.c.block.in_(part))).scalars())
+    near = {k for ks in _keys_of(session, members, "", "\uffff").values() for k in ks
+            if is_block(k) and not k.startswith("d:")}
+    if near - touched:
+        touched = touched | near
+        findings, real, uids = _scope_findings(session, touched, learned, subjects, None)
+    findings = _not_covered(session, findings, touched, real)
+    for f in findings:
+        f.extra["block_key"] = finding_block(f, lambda t: uids[t - 1])
+    return _upsert(session, _real_ids(findings, real), touched)
+
+
+def _scope_findings(session: Session, touched: set[str], learned, subjects, step):
+    """The findings of the touched blocks (over a table of the claims they
+    need), the table's stored ids and uids."""
+    own: dict[str, set[int]] = defaultdict(set)  # detector -> the claims of its touched blocks
+    for part in _chunks(sorted(touched)):
+        for cid, k in session.execute(select(B.c.claim_id, B.c.key).where(B.c.key.in_(part))):
+            own[_DETECTOR_OF.get(k[:2], "denial")].add(cid)
+    scope = set().union(*own.values())
+    # what the touched denying statements reach
+    deniers = _claims_with(session, {k for k in touched if k.startswith("n:")})
+    reach = _keys_of(session, deniers, "r", "s")
+    words = {k for ks in reach.values() for k in ks if k.startswith("rw:")}
+    count = {"cw:" + w: n for w, n in _word_counts(session, {k[3:] for k in words}).items()}
+    tokens = {k for ks in reach.values() for k in ks if k.startswith("rt:")}
+    tcount = _counts(session, {reaches(k) for k in tokens})
+    wanted = set()
+    for ks in reach.values():
+        for k in ks:
+            c = reaches(k)
+            if k.startswith("rt:") or (k.startswith("rw:") and count.get(c, 0) <= COMMON_WORD_LIMIT):
+                wanted.add(c)
+            elif k.startswith("rp:") and not any(tcount.get(reaches(t)) for t in ks if t.startswith("rt:")):
+                wanted.add(c)
+    own["denial"] |= _claims_with(session, wanted)
+    scope |= own["denial"]
+    table, real, uids = claim_table_uids(session, scope)
+    tid_of = {u: i + 1 for i, u in enumerate(uids)}
+    # disputes from the stored assertions of the touched blocks
+    entries, sides = [], {}
+    by_real = {r: i + 1 for i, r in enumerate(real)}
+    for part in _chunks(sorted(own["dispute"])):
+        for cid, data in session.execute(select(A.c.claim_id, A.c.data).where(A.c.claim_id.in_(part))):
+            if not data:
+                continue
+            tid = by_real[cid]
+            sides[tid] = data.get("side")
+            for row in data.get("d", ()):
+                a = _entry(row, tid_of)
+                if a is not None:
+                    entries.append((tid, data.get("side"), a))
+    views = {tid: table[tid - 1] for tid in {t for t, _s, _a in entries}}
+    entries = [(views[t], s, a) for t, s, a in entries]
+    uid_of = lambda t: uids[t - 1]  # noqa: E731
+    wc = {reaches(k)[3:]: count.get(reaches(k), 0) for k in words}
+
+    subsets = {name: _subset(table, sorted(by_real[c] - 1 for c in ids)) for name, ids in own.items()}
+    empty = _subset(table, [])
+
+    def kept(name, fn):
+        def run(_claims, c):  # each detector reads the claims of its own touched blocks only
+            return [f for f in fn(subsets.get(name, empty), c) if finding_block(f, uid_of) in touched]
+        return run
+
+    ctx = Context(texts=detection_context(session, table).texts, starts=table.starts,
+                  store={"subjects": _subjects(subjects), "word_count": lambda w: wc.get(w, 0)})
+    dets = tuple((n, kept(n, fn)) for n, fn in _detectors(lambda claims, c: findings_of(entries, sides, claims)))
+    with learned_key(learned):
+        findings = _detect(table, ctx, step, dets)
+    return findings, real, uids
+
+
+_DETECTOR_OF = {"d:": "dispute", "s:": "share", "v:": "value", "p:": "position"}  # n:, a: the denial detector
+
+
+def _subset(table: ClaimTable, idxs: list[int]) -> ClaimTable:
+    """The table's claims at these positions (same ids), as a table of their own."""
+    out = ClaimTable()
+    out._meta = table._meta
+    views = [table.view(i) for i in idxs]
+    out.extend_columns([v.id for v in views], [v.source_id for v in views], [table.starts_col[i] for i in idxs],
+                       [v.text for v in views], [(v.speaker, v.speaker_type) for v in views],
+                       [v.topics for v in views], [v.points for v in views])
+    return out.done()
+
+
+def _not_covered(session: Session, findings, touched: set[str], real) -> list:
+    """Drop a finding whose claims all stand in a stored dispute finding of
+    an untouched block (as a full run drops it)."""
+    C, M = Contradiction.__table__, ContradictionClaim.__table__
+    ids = {real[c - 1] for f in findings if not f.detector.startswith("dispute.") for c in f.claims}
+    held: dict[int, set[int]] = defaultdict(set)  # claim -> dispute findings of untouched blocks holding it
+    for part in _chunks(sorted(ids)):
+        for claim_id, cid, block in session.execute(
+                select(M.c.claim_id, C.c.id, C.c.block).join(C, C.c.id == M.c.contradiction_id)
+                .where(M.c.claim_id.in_(part), C.c.detector.like("dispute.%"))):
+            if block not in touched:
+                held[claim_id].add(cid)
+    out = []
+    for f in findings:
+        if not f.detector.startswith("dispute."):
+            sets = [held.get(real[c - 1], set()) for c in f.claims]
+            if sets and set.intersection(*sets):
+                continue
+        out.append(f)
+    return out
