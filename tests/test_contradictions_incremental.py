@@ -122,3 +122,20 @@ def test_an_article_losing_its_claims_gives_the_full_result(db_url, another_db_u
     _detect(another_db_url, full=True)
     assert st["scope"] != "full"
     assert _findings(db_url) == _findings(another_db_url)
+
+
+def test_a_share_keyed_by_what_its_article_named_before(db_url, another_db_url, tmp_path):
+    """'Fifty-fifty' names no shared thing: its block is the water its article spoke of just before,
+    in an incremental run as in a full one."""
+    a = tmp_path / "a.txt"
+    a.write_text("Lake deal splits the water\n\nThe water of Lake Orma will be split evenly between Valdoria "
+                 "and Meridia, Valdoria's government said on Monday.\n\n\"Fifty-fifty, as was signed,\" "
+                 "minister Ardo Penn told reporters.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Meridia reads the lake deal differently\n\nMeridia's government said on Tuesday that the "
+                 "accord gives Meridia two thirds of the summer flow.\n", encoding="utf-8")
+    _two_parts_equal_full([a], [b], db_url, another_db_url)
+    with Session(open_database(db_url)) as s:
+        n = s.execute(text("SELECT COUNT(*) FROM contradiction_claims m JOIN contradictions c "
+                           "ON c.id = m.contradiction_id WHERE c.kind = 'share'")).scalar()
+    assert n == 3

@@ -80,17 +80,18 @@ def subjects_of(claims) -> set[tuple[str, str]]:
     return {(q.type, q.subject) for _cl, qs in analysed(claims, quantities_in) for q in qs if q.subject}
 
 
-def claim_keys(claims, entries, uid_of, subjects: dict[str, set]) -> dict[int, set[str]]:
+def claim_keys(claims, entries, uid_of, subjects: dict[str, set], context=None) -> dict[int, set[str]]:
     """claim id -> its block keys, for the claims given; `entries` are the
     dispute detector's (claim, side, assertion) for them, `subjects` the
-    store's subjects by quantity type (a claim naming none joins the only one)."""
+    store's subjects by quantity type (a claim naming none joins the only one);
+    `context` the detection Context (a share keyed by what its article named before it)."""
     keys: dict[int, set[str]] = defaultdict(set)
     for cl, _side, a in entries:
         keys[cl.id].add(dispute_key(a.key, uid_of))
         if a.key[0] == "claim":  # the denied claim is in the block too
             keys[a.key[1]].add(dispute_key(a.key, uid_of))
     for cl, alloc in analysed(claims, allocation_in):
-        for k in share_keys(cl, cl.text):
+        for k in share_keys(cl, cl.text, context, alloc.words):
             keys[cl.id].add("s:" + k if len(k) < WIDTH - 2 else _k("s:", k))
     for cl, qs in analysed(claims, quantities_in):
         for q in qs:

@@ -63,7 +63,7 @@ def detect_full(session: Session, step=None) -> dict:
         findings = _detect(table, ctx, step, _detectors(disputes))
         subjects = subjects_of(table)
         entries, sides = got[0]
-        keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects))
+        keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects), ctx)
     for f in findings:
         f.extra["block_key"] = finding_block(f, lambda t: uids[t - 1])
     counts = dict(table.counted(content_words)) if hasattr(table, "counted") else {}
@@ -121,7 +121,7 @@ def detect_new(session: Session, step=None) -> dict:
                 table, real, uids = claim_table_uids(session, set(real) | again)
                 ctx = detection_context(session, table)
         entries, sides = read_entries(table, ctx)
-        keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects))
+        keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects), ctx)
     old_keys = {k for ks in _keys_of(session, real, "", "\uffff").values() for k in ks}
     fresh = set(new_ids)  # claims never counted (a claim read again keeps its words)
     delta: dict[str, int] = defaultdict(int)
