@@ -153,9 +153,10 @@ def detect_cmd(app, full):
     topic, a denied statement) are found through the stored block keys, and
     the detectors compare the claims of those blocks only.  The result is
     the same as a full run's.  When the new articles teach names (a town, a
-    party) or quantity subjects that change how old claims read, the run is
-    full by itself.  --full re-analyses every claim and refills the stored
-    analysis.
+    party) or quantity subjects that change how old claims read, the old
+    claims concerned are read again too (and a store analysed under other
+    names is analysed in full).  --full re-analyses every claim and refills
+    the stored analysis.
 
     Re-running adds nothing; findings no longer produced are removed unless
     an editor ruled on them.
