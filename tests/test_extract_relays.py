@@ -78,3 +78,18 @@ def test_according_to_an_outlet_keeps_the_document_as_source():
     t = "According to Reuters, the draft would close the pass in winter."
     (c,) = claims(t)
     assert c.speaker_type == "document" and c.via == ("Reuters",)
+
+
+def test_told_this_newspaper_is_a_relay_of_the_articles_own_outlet():
+    from provenance.extract import extract_claims
+    from provenance.records import Article
+    t = 'The envoy told this newspaper on Monday that "the bridge will reopen in May".'
+    (c,) = extract_claims(Article(path="t.txt", text=t, sha256="x", outlet="The Valley Review"))
+    assert c.via == ("The Valley Review",) and c.speaker_name == "the envoy"
+    # no outlet known for the article: no relay invented
+    (c,) = extract_claims(Article(path="t.txt", text=t, sha256="x"))
+    assert c.via == ()
+    # another outlet named: that one
+    t = 'The envoy told The Harbour Times on Monday that "the bridge will reopen in May".'
+    (c,) = extract_claims(Article(path="t.txt", text=t, sha256="x", outlet="The Valley Review"))
+    assert c.via == ("The Harbour Times",)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from provenance.attribute.lexicon import lexicon
+from provenance.attribute.lexicon import _load, lexicon
 from provenance.pattern_index import alternation
 
 
@@ -155,10 +155,24 @@ def _modified(masked: str, floor: int, pos: int) -> bool:
     return bool(m) and m.group(1)[0].islower() and m.group(1) not in ("as", "and", "but", "while", "the")
 
 
-def find_relays(masked: str, start: int, end: int, last_reporter: str | None = None) -> list[Relay]:
-    """Relays named in masked[start:end], in text order."""
+@lru_cache(maxsize=1)
+def self_reference() -> re.Pattern:
+    """'told this newspaper', 'in an interview with this paper' (rules/outlets.json self_references)."""
+    words = _load("outlets.json").get("self_references", [])
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"\b(?:told|tells|telling|speaking\s+to|spoke\s+to|said\s+to|confirmed\s+to|"
+                      rf"in\s+(?:an\s+)?interviews?\s+with)\s+(?P<self>{alt})\b", re.I)
+
+
+def find_relays(masked: str, start: int, end: int, last_reporter: str | None = None,
+                own_outlet: str | None = None) -> list[Relay]:
+    """Relays named in masked[start:end], in text order; `own_outlet` (the
+    article's publisher) is the relay of 'told this newspaper'."""
     o = outlets()
     found: list[Relay] = []
+    if own_outlet:
+        for m in self_reference().finditer(masked, start, end):
+            found.append(Relay(own_outlet, m.start("self"), m.end("self"), "told"))
     for rx, mode in ((o.by_re, "by"), (o.told_re, "told"), (o.acc_re, "reported")):
         for m in rx.finditer(masked, start, end):
             for name, s, e in _list_at(masked, m.end(), end):

@@ -20,15 +20,18 @@ def run(doc: Doc) -> None:
     doc_word = document.patterns().doc_word
     attended = set(doc.attended)
     last_reporter: str | None = None
+    own = getattr(doc.article, "outlet", None)  # 'told this newspaper': the article's publisher
+    selfref = relay.self_reference() if own else None
     for block in doc.blocks:
         refs: list[str] = []
         for si in doc.by_block.get(block.index, []):
             if si not in attended:
                 continue
             s = doc.sentences[si]
-            if not (has(doc.outlet_pos, s.start, s.end) or last_reporter and "report" in masked[s.start:s.end]):
+            if not (has(doc.outlet_pos, s.start, s.end) or last_reporter and "report" in masked[s.start:s.end]
+                    or selfref is not None and selfref.search(masked, s.start, s.end)):
                 continue
-            rels = relay.find_relays(masked, s.start, s.end, last_reporter)
+            rels = relay.find_relays(masked, s.start, s.end, last_reporter, own)
             for r in rels:
                 if r.mode in ("reported", "by"):
                     last_reporter = r.outlet
