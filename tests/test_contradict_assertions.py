@@ -413,3 +413,18 @@ def test_a_rejected_accusation_is_the_claim_about_the_denier():
          "organization")))
     (f,) = [f for f in fs if f.kind in ("denial", "control")]
     assert f.kind == "denial" and set(f.claims) == {2, 3}
+
+
+def test_which_x_denied_and_disputing_a_sources_figures():
+    fs = run(article(
+        ("Meridia's army said the accord required a full Valdorian withdrawal from Kelmar.", "Meridian army",
+         "organization"),
+        ("which the Valdorian army denied.", "Valdorian army", "organization")))
+    assert [f for f in fs if f.kind in ("denial", "control")], fs
+    fs = run(article(
+        ("The Kelmar health office said at least 400 people had been killed.", "Kelmar health office",
+         "organization"),
+        ("Meridia's army said on Monday that 40 of its soldiers were wounded.", "Meridian army", "organization"),
+        ("Valdoria disputes the office's figures.", "Valdorian government", "organization")))
+    (f,) = [f for f in fs if f.kind == "denial"]
+    assert set(f.claims) == {1, 3}  # the office's claim, not the nearer one of another speaker

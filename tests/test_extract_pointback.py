@@ -56,3 +56,12 @@ def test_an_answering_appositive_may_end_with_a_short_time_phrase():
     # a that-clause after the time phrase is a statement of its own, not a pointback
     t = "The envoy said the truce held, a report the council denied on Monday that troops had moved."
     assert not any(c.rule == "reported.pointback" for c in claims(t))
+
+
+def test_which_the_source_denied_is_its_own_claim():
+    t = "The union said the port would close for a week, which the harbour office denied."
+    cs = claims(t)
+    assert any(c.rule == "reported.pointback" and "harbour office" in (c.speaker_name or "") for c in cs)
+    # a relative clause with its own object is no pointback
+    t = "The talks included the harbour office, which has denied any role in the strike."
+    assert not any(c.rule == "reported.pointback" for c in claims(t))

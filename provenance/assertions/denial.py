@@ -35,6 +35,7 @@ class Denial:
     figures: frozenset[str]
     report: bool = False  # names a report: points to an outlet's, a document's or an anonymous claim
     places: frozenset[str] = frozenset()  # the places it names: it answers no claim about other places
+    owners: frozenset[str] = frozenset()  # whose statement it names ('the ministry's figures'), lower case
 
 
 def _figures(text: str) -> frozenset[str]:
@@ -48,7 +49,16 @@ def denial_in(text: str, side: str | None = None) -> Denial | None:
     if not back:
         return None
     parties = [p for _s, _e, p in lexicon().parties_in(text) if p != side]
-    return Denial(parties[0] if parties else None, _figures(text), names_report(text), _places(text))
+    return Denial(parties[0] if parties else None, _figures(text), names_report(text), _places(text), _owners(text))
+
+
+_OWNED = re.compile(r"\b([A-Za-z][\w-]+)['’]s?\s+(?:own\s+)?(?:figures?|numbers?|claims?|account|accounts|report|reports|"
+                    r"statements?|data|allegations?|accusations?|version|assertions?|count|tally|toll|estimates?)\b")
+
+
+def _owners(text: str) -> frozenset[str]:
+    """Whose statement a denial names: 'disputes the ministry's figures' -> {'ministry'}."""
+    return frozenset(m.group(1).lower() for m in _OWNED.finditer(text) if len(m.group(1)) > 3)
 
 
 def _places(text: str) -> frozenset[str]:
@@ -109,7 +119,11 @@ def resolve(d: Denial, start: int, side: str | None, speaker: str | None, earlie
     def names_me(e: Earlier) -> bool:  # the claim speaks of the denier's side: an accusation it answers
         return side is not None and bool(e.text) and any(p == side for _s, _e, p in lexicon().parties_in(e.text))
 
-    for want in (lambda e: e.asserts and names_me(e) and (near(e) or opposed(e)),
+    def named_speaker(e: Earlier) -> bool:  # 'the ministry's figures': a claim of the ministry
+        return bool(d.owners) and bool(e.speaker) and bool(d.owners & set(re.findall(r"[a-z][\w-]+", e.speaker.lower())))
+
+    for want in (named_speaker,
+                 lambda e: e.asserts and names_me(e) and (near(e) or opposed(e)),
                  lambda e: paragraph is not None and e.paragraph == paragraph and names_me(e),
                  lambda e: e.asserts and d.names is not None and e.side == d.names,
                  lambda e: e.asserts and opposed(e),

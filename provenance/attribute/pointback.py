@@ -1,6 +1,6 @@
 """An appositive that points back to a statement and names who answered it.
 
-"Moscow said it had taken the town, a claim Kyiv rejected": the appositive is Kyiv's own claim
+"Moscow said it had taken the town, a claim Kyiv rejected" (or "..., which Kyiv rejected"): the appositive is Kyiv's own claim
 (its words: "a claim Kyiv rejected"), and Moscow's ends at the comma.  The appositive opens with a
 determiner and a statement noun (rules/pointback.json), then its source, then a speech verb with nothing
 after it but the end of the clause; "that" may stand before the source.
@@ -27,11 +27,16 @@ def pointback_frames(text: str, toks: list[Tok]) -> list[Frame]:
     lex = lexicon()
     out = []
     for i in range(1, len(toks) - 3):
-        if toks[i].text != "," or toks[i + 1].low not in _DETS or toks[i + 2].low not in nouns():
+        if toks[i].text != ",":
             continue
-        k = i + 3
-        if toks[k].low == "that":
-            k += 1
+        if toks[i + 1].low == "which" and toks[i + 2].text[:1].isalpha():
+            k = i + 2  # "..., which the military denied."
+        elif toks[i + 1].low in _DETS and toks[i + 2].low in nouns():
+            k = i + 3
+            if toks[k].low == "that":
+                k += 1
+        else:
+            continue
         for rng in (np_starting_at(toks, k), _described(toks, k)):
             v = _verb_after(toks, rng)
             if v >= 0:
