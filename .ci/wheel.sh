@@ -20,7 +20,8 @@ cp -r "$repo/sources" "$work/articles"
 cd "$work"  # nothing of the checkout on the path
 prov="$work/venv/bin/provenance"
 "$prov" --db "$work/w.db" ingest --quiet articles
-"$prov" --db "$work/w.db" claims --limit 3 --format jsonl | grep -q '"speaker"'
+listed=$("$prov" --db "$work/w.db" claims --limit 3 --format jsonl)  # read whole: 'grep -q' in a pipe can stop the writer (SIGPIPE)
+grep -q '"speaker"' <<<"$listed"
 "$prov" --db "$work/w.db" contradictions --format json >/dev/null
 "$prov" --db "$work/w.db" export graph --format graphml -o "$work/g.graphml"
 "$prov" --db "$work/w.db" export claims --format csv -o "$work/c.csv"
