@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .attribute.lexicon import lexicon as attribution_lexicon
 from .contradict.lexicon import lexicon
 
 RULES = Path(__file__).resolve().parent / "rules"
@@ -142,9 +143,8 @@ def descriptor_side(article: str, name: str, until: int | None = None, lowered: 
 @lru_cache(maxsize=1)
 def _definite_org() -> re.Pattern:
     """'the army's', 'the defence ministry's', 'the command': an institution
-    the article named before (rules/lexicon.json organization_heads)."""
-    data = json.loads((RULES / "lexicon.json").read_text(encoding="utf-8"))
-    heads = "|".join(sorted((re.escape(h) for h in data.get("organization_heads", []) if "'" not in h),
+    the article named before (organization_heads of the attribution lexicon)."""
+    heads = "|".join(sorted((re.escape(h) for h in attribution_lexicon().organization_heads if "'" not in h),
                             key=len, reverse=True))
     return re.compile(rf"\b(?:[Tt]he)\s+((?:[a-z-]+\s+){{0,2}}?(?:{heads}))(?:['’]s)?\b")
 
@@ -153,12 +153,10 @@ def _owner_named_before(article: str, phrase: str, start: int) -> str | None:
     """The side of 'the army' in `phrase`: the party of the nearest earlier
     mention of the same institution with its owner ('Karsovia's army',
     'the Valdorian army') in the article before `start`."""
-    m = None
-    for m in _definite_org().finditer(phrase):
-        pass
-    if m is None:
+    named = list(_definite_org().finditer(phrase))
+    if not named:
         return None
-    head = m.group(1).split()[-1]
+    head = named[-1].group(1).split()[-1]
     owned = re.compile(rf"(?<![\w-]){re.escape(head)}(?![\w-])", re.I)
     text = article[max(0, start - 3000):start]
     for h in reversed(list(owned.finditer(text))):

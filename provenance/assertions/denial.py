@@ -18,11 +18,13 @@ earlier claim of another side at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..contradict.lexicon import lexicon
 from .common import dismissal_cues, names_report
 
+_WORD = re.compile(r"[a-z][\w-]+")
 _FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|per\s*cent|percent)?")
 
 
@@ -61,6 +63,7 @@ def _owners(text: str) -> frozenset[str]:
     return frozenset(m.group(1).lower() for m in _OWNED.finditer(text) if len(m.group(1)) > 3)
 
 
+@lru_cache(maxsize=65536)
 def _places(text: str) -> frozenset[str]:
     return frozenset(p for _s, _e, p in lexicon().places_in(text))
 
@@ -120,7 +123,7 @@ def resolve(d: Denial, start: int, side: str | None, speaker: str | None, earlie
         return side is not None and bool(e.text) and any(p == side for _s, _e, p in lexicon().parties_in(e.text))
 
     def named_speaker(e: Earlier) -> bool:  # 'the ministry's figures': a claim of the ministry
-        return bool(d.owners) and bool(e.speaker) and bool(d.owners & set(re.findall(r"[a-z][\w-]+", e.speaker.lower())))
+        return bool(d.owners) and bool(e.speaker) and bool(d.owners & set(_WORD.findall(e.speaker.lower())))
 
     for want in (named_speaker,
                  lambda e: e.asserts and names_me(e) and (near(e) or opposed(e)),

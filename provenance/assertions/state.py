@@ -28,15 +28,14 @@ _NEVER = re.compile(r"(?!x)x")
 def _states():
     cfg = rules("states.json")
     flags = re.I
-    never = re.compile(r"(?!x)x")
     out = []
     for s in cfg["states"]:
         out.append(dict(
             name=s["name"], says=s.get("says", s["name"]), key=s.get("key", "place"),
-            verbal=re.compile(s["verbal"], flags) if s.get("verbal") else never,
-            nominal=re.compile(s["nominal"], flags) if s.get("nominal") else never,
-            negative=re.compile(s["negative"], flags) if s.get("negative") else never,
-            negative_event=re.compile(s["negative_event"], flags) if s.get("negative_event") else never,
+            verbal=re.compile(s["verbal"], flags) if s.get("verbal") else _NEVER,
+            nominal=re.compile(s["nominal"], flags) if s.get("nominal") else _NEVER,
+            negative=re.compile(s["negative"], flags) if s.get("negative") else _NEVER,
+            negative_event=re.compile(s["negative_event"], flags) if s.get("negative_event") else _NEVER,
             subject=re.compile(s["subject"], flags) if s.get("subject") else None,
             needs=re.compile(s["needs_event"], flags) if s.get("needs_event") else None,
             objects=re.compile(r"\b(" + "|".join(map(re.escape, s.get("objects", []))) + r")\b", flags)

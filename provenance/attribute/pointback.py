@@ -51,10 +51,14 @@ def pointback_frames(text: str, toks: list[Tok]) -> list[Frame]:
     return out
 
 
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    return frozenset(_load("pointback.json").get("time_after", ()))
+
+
 def _after_time(toks: list[Tok], k: int) -> int:
     """Index after a short phrase of time or manner opening at k ('within hours', 'on Monday'), else k."""
-    words = frozenset(_load("pointback.json").get("time_after", ()))
-    if k >= len(toks) or toks[k].low not in words:
+    if k >= len(toks) or toks[k].low not in time_words():
         return k
     for j in range(k + 1, min(k + 4, len(toks)) + 1):
         if j == len(toks) or toks[j].text in _END:

@@ -14,6 +14,7 @@ from different speakers.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -65,9 +66,10 @@ def conflict(a: Assertion, b: Assertion) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _change_re():
-    import re
-    return re.compile(control_rules().get("change_words", r"(?!x)x"), re.I)
+def _change_rules() -> tuple[re.Pattern, int]:
+    """(words of a capture, days two holdings by different sides are compared within): control.json."""
+    cfg = control_rules()
+    return re.compile(cfg.get("change_words", r"(?!x)x"), re.I), int(cfg.get("hold_max_days", 3650))
 
 
 def _changed_hands(x, y) -> bool:
@@ -83,11 +85,12 @@ def _changed_hands(x, y) -> bool:
     dx, dy = _when(x), _when(y)
     if dx is None or dy is None:
         return False
-    cx, cy = bool(_change_re().search(ax.words)), bool(_change_re().search(ay.words))
+    change, hold_days = _change_rules()
+    cx, cy = bool(change.search(ax.words)), bool(change.search(ay.words))
     if cx and cy:
         return dx != dy
     if not cx and not cy:
-        return abs(dx - dy) > int(control_rules().get("hold_max_days", 3650))
+        return abs(dx - dy) > hold_days
     held, taken = (dx, dy) if cy else (dy, dx)
     return held < taken
 

@@ -255,14 +255,8 @@ def _activate(key: Learned | None) -> None:
 @contextmanager
 def learned_names(texts):
     """Within the block, lexicon() also knows the names the texts introduce."""
-    key = merge(article_names(t) for t in texts if t)
-    token = _CURRENT.set(key)
-    _activate(key)
-    try:
+    with learned_key(merge(article_names(t) for t in texts if t)) as key:
         yield key
-    finally:
-        _CURRENT.reset(token)
-        _activate(_CURRENT.get())
 
 
 def article_texts(claims, ctx) -> list[str]:

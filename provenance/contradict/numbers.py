@@ -56,7 +56,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _MAGW = "hundred|thousand|million|billion|trillion"
 _WORDNUM = (rf"(?:(?:{_TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_SMALLW}|an?(?=\s+(?:{_MAGW})\b))"
             rf"(?:(?:\s+|-)(?:and\s+)?(?:{_MAGW}|(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALLW}))*")
-_MAGW_ABBR = "hundred|thousand|million|billion|trillion|bn|mn|mln|tn"
+_MAGW_ABBR = _MAGW + "|bn|mn|mln|tn"
 _DIGITS = (r"\d{1,3},\d{1,2}(?=\s*(?:" + _MAGW_ABBR + r")\b)"  # '3,5 million': a decimal comma
            r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?![,.]\d)"  # '250 000': thousands in groups
            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
