@@ -127,7 +127,7 @@ def allocation_in(text: str) -> Allocation | None:
 def _conflict(a: Allocation, b: Allocation) -> bool:
     da, db = a.as_dict(), b.as_dict()
     if EACH in da or EACH in db:
-        even, other = (da, db) if EACH in da else (db, da)
+        other = db if EACH in da else da
         return any(p != EACH and not overlaps(Value(v, v, "", ""), Value(0.5, 0.5, "", ""), 0.05)
                    for p, v in other.items())
     for p in set(da) & set(db):
