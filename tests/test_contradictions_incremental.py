@@ -139,3 +139,38 @@ def test_a_share_keyed_by_what_its_article_named_before(db_url, another_db_url, 
         n = s.execute(text("SELECT COUNT(*) FROM contradiction_claims m JOIN contradictions c "
                            "ON c.id = m.contradiction_id WHERE c.kind = 'share'")).scalar()
     assert n == 3
+
+
+CLAIMED = ("General Tomas Brandt, who leads the northern command, said on Monday that his brigades had captured the "
+           "river port of Velmar after four days of street fighting and raised their flag over the grain terminal.\n")
+DENIED = ("The army's general staff denied Brandt's claims about Velmar and said its units still held the river port "
+          "and the grain terminal.\n")
+
+
+def _articles(folder, *texts):
+    folder.mkdir(exist_ok=True)
+    out = []
+    for i, body in enumerate(texts):
+        p = folder / f"velmar-{i}.txt"
+        p.write_text(body, encoding="utf-8")
+        out.append(p)
+    return out
+
+
+@pytest.mark.parametrize("restated, gains", [
+    # a restatement in other words ties the denial's best target: only the new claim is compared
+    ("General Tomas Brandt, the northern commander, said on Tuesday that his brigades had captured the river port "
+     "of Velmar and raised their flag over the grain terminal after four days of fighting.\n", 1),
+    # the same words by the same speaker join the stored statement: its finding's count changes
+    ("Port changes hands\n\n" + CLAIMED, 0),
+    # a restatement sharing more with the denial beats the stored target: compared again in full
+    ("General Tomas Brandt said his brigades had captured the river port of Velmar, its grain terminal and the "
+     "bridge, and that the units of the army's general staff no longer held any of them.\n", 0),
+])
+def test_a_denial_gaining_a_target(restated, gains, db_url, another_db_url, tmp_path):
+    """A new claim a stored denial reaches: the same findings as a full
+    detection, whether the denial only gains it as a target or is compared again."""
+    st = _two_parts_equal_full(_articles(tmp_path / "first", CLAIMED, DENIED), _articles(tmp_path / "second", restated),
+                               db_url, another_db_url)
+    assert st["scope"] != "full"
+    assert st["gained"] == gains

@@ -243,12 +243,18 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
     if not deniers:
         return out
     _, min_named, min_unnamed = _rules()
-    cands = _Candidates(claims, deniers, getattr(context, "store", {}).get("word_count"))
+    store = getattr(context, "store", {})
+    cands = _Candidates(claims, deniers, store.get("word_count"))
+    # best: filled with each denying claim's best score per denial (claim id -> scores), when asked;
+    # floor: best scores known from the whole store when the claims given are only part of it
+    bests, floor = store.get("denial_best"), store.get("denial_floor") or {}
     ranked: dict[tuple, list[tuple[int, tuple]]] = {}
     found: dict[tuple, dict] = {}
     by_source: dict[int, dict[int, list[int]]] = {}  # id(group) -> article -> member positions (groups live on)
     for cl, ds in deniers:
-        for name, content, words in ds:
+        if bests is not None:
+            bests[cl.id] = [0] * len(ds)
+        for i, (name, content, words) in enumerate(ds):
             rkey = (cl.text, cl.speaker, cl.topics, name, content)
             if rkey not in ranked:  # once per denying statement: its candidates by shared content
                 need = min_named if name else min_unnamed
@@ -262,7 +268,9 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
                 continue
             # a statement also made in the denier's own article scores one more
             here = {st: w + 1 for w, st in scored if st in cands.in_source.get(cl.source_id, ())}
-            best = max(scored[0][0], max(here.values(), default=0))
+            best = max(scored[0][0], max(here.values(), default=0), *floor.get(cl.id, ())[i:i + 1])
+            if bests is not None:
+                bests[cl.id][i] = best
             for w, st in scored:
                 if w < best - 1:
                     break

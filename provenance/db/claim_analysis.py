@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections import defaultdict
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..assertions.model import Assertion
@@ -185,13 +185,17 @@ def _rare(counts: dict[str, int]):
 
 
 def _store_analysis(session: Session, table, real, uids, entries, sides, keys, replace_all: bool,
-                    keep=lambda k: True) -> None:
+                    keep=lambda k: True, bests=None) -> None:
     uid_of = lambda tid: uids[tid - 1]  # noqa: E731
     data: dict[int, dict] = {}
+    for tid, nb in (bests or {}).items():  # a denying claim's best score for each of its denials
+        data[tid] = {"nb": nb}
     for tid, side in sides.items():
         data.setdefault(tid, {})["side"] = side
     for cl, side, a in entries:
-        data.setdefault(cl.id, {"side": side}).setdefault("d", []).append(_entry_json(side, a, uid_of))
+        row = data.setdefault(cl.id, {})
+        row.setdefault("side", side)
+        row.setdefault("d", []).append(_entry_json(side, a, uid_of))
     ids = [real[i] for i in range(len(real))]
     if replace_all:
         session.execute(delete(B))
@@ -206,6 +210,17 @@ def _store_analysis(session: Session, table, real, uids, entries, sides, keys, r
     brows = [{"claim_id": real[tid - 1], "key": k} for tid, ks in keys.items() for k in ks if keep(k)]
     for part in _chunks(brows, 20000):
         session.execute(insert(B), part)
+
+
+def _store_bests(session: Session, bests: dict[int, list[int]]) -> None:
+    """Stored claim id -> its denials' best scores, into its stored analysis."""
+    rows = []
+    for part in _chunks(sorted(bests)):
+        for cid, data in session.execute(select(A.c.claim_id, A.c.data).where(A.c.claim_id.in_(part))):
+            if (data or {}).get("nb") != bests[cid]:
+                rows.append({"_id": cid, "_data": {**(data or {}), "nb": bests[cid]}})
+    if rows:
+        session.execute(update(A).where(A.c.claim_id == bindparam("_id")).values(data=bindparam("_data")), rows)
 
 
 def _claims_with(session: Session, keys) -> set[int]:

@@ -34,10 +34,11 @@ from ..contradict.table import ClaimTable
 from ..contradict.lexicon import content_words
 from .claim_analysis import (
     COMMON_WORD_LIMIT, A, B, W, _add_counts, _claims_with, _counts, _digest, _entry, _keys_of, _learned,
-    _mentioning, _names, _pending, _rare, _set_state, _single, _state, _store_analysis, _stored_subjects,
+    _mentioning, _names, _pending, _rare, _set_state, _single, _state, _store_analysis, _store_bests, _stored_subjects,
     _subjects, _word_counts,
 )
-from .denier_reach import reached_deniers
+from . import denial_gains
+from .denier_reach import _stored_bests, reached_deniers
 from .contradictions_store import _chunks, _real_ids, _upsert, claim_table_uids, detection_context
 from .models import Claim, Contradiction, ContradictionClaim
 
@@ -52,6 +53,8 @@ def detect_full(session: Session, step=None) -> dict:
     learned = _learned(session)
     table, real, uids = claim_table_uids(session)
     ctx = detection_context(session, table)
+    bests: dict[int, list[int]] = {}
+    ctx.store["denial_best"] = bests  # each denying claim's best score, stored with its analysis
     got: list = []
 
     def disputes(claims, c):
@@ -71,11 +74,12 @@ def detect_full(session: Session, step=None) -> dict:
     rows = [{"word": w, "n": n} for w, n in counts.items()]
     for part in _chunks(rows, 5000):
         session.execute(insert(W), part)
-    _store_analysis(session, table, real, uids, entries, sides, keys, True, _rare(counts))
+    _store_analysis(session, table, real, uids, entries, sides, keys, True, _rare(counts), bests)
     _set_state(session, {"learned": _digest(learned)})
     del table
     stats = _upsert(session, _real_ids(findings, real))
     stats["scope"] = "full"
+    stats["gained"] = 0
     return stats
 
 
@@ -96,7 +100,7 @@ def detect_new(session: Session, step=None) -> dict:
     if learned != before[0]:  # names the new articles teach: the old articles naming them are read again
         new = sorted(set(new) | _mentioning(session, _names(learned) ^ _names(before[0])))
     if not new and not pending:
-        return {"found": 0, "added": 0, "updated": 0, "removed": 0, "kept_ruled": 0, "scope": "new:0"}
+        return {"found": 0, "added": 0, "updated": 0, "removed": 0, "kept_ruled": 0, "gained": 0, "scope": "new:0"}
     if not new:
         _set_state(session, {"learned": _digest(learned)})
         stats = _detect_scope(session, pending, learned, _stored_subjects(session), step)
@@ -140,39 +144,62 @@ def detect_new(session: Session, step=None) -> dict:
     new_keys = {k for ks in keys.values() for k in ks}
     touched = {k for k in new_keys | old_keys if is_block(k)} | pending  # blocks a claim read again leaves, too
     # denying statements a new claim can change (it reaches them and scores high enough)
-    touched |= reached_deniers(session, table, keys, counts_before, counts, tokens_before)
+    again, gained = reached_deniers(session, table, real, fresh, keys, counts_before, counts, tokens_before)
+    touched |= again
+    gained = {k: v for k, v in gained.items() if k not in touched}
     _set_state(session, {"learned": _digest(learned)})
-    stats = _detect_scope(session, touched, learned, subjects, step)
+    stats = _detect_scope(session, touched, learned, subjects, step, gained)
     stats["scope"] = f"new:{len(new)}"
     return stats
 
 
-def _detect_scope(session: Session, touched: set[str], learned, subjects, step) -> dict:
+def _detect_scope(session: Session, touched: set[str], learned, subjects, step, gained=None) -> dict:
     """Run the detectors on the claims of the touched blocks; keep their
     findings.  A dispute finding drops the findings of other kinds whose
     claims all stand in it: the blocks of its claims (those of the stored
     dispute findings of the touched blocks, and of those found) are compared
-    too, so such a finding goes or comes back as in a full run."""
-    findings, real, uids = _scope_findings(session, touched, learned, subjects, step)
-    members = {real[c - 1] for f in findings if f.detector.startswith("dispute.") for c in f.claims}
+    too, so such a finding goes or comes back as in a full run.  `gained`:
+    denying statements that only gain targets (db/denier_reach.py) -> the
+    new claims to compare them with; their stored findings stay, and only
+    findings holding one of those claims are added."""
+    gained = dict(gained or {})
+    # the dispute findings first (from stored assertions: cheap), to know the blocks around them
+    disputes = {k for k in touched if k.startswith("d:")}
+    pre, pre_real, _u, _b = _scope_findings(session, disputes, learned, subjects, None, {})
+    members = {pre_real[c - 1] for f in pre if f.detector.startswith("dispute.") for c in f.claims}
     C, M = Contradiction.__table__, ContradictionClaim.__table__
-    for part in _chunks(sorted(k for k in touched if k.startswith("d:"))):
+    for part in _chunks(sorted(disputes)):
         members.update(session.execute(select(M.c.claim_id).join(C, C.c.id == M.c.contradiction_id)
                                        .where(C.c.block.in_(part))).scalars())
     near = {k for ks in _keys_of(session, members, "", "\uffff").values() for k in ks
             if is_block(k) and not k.startswith("d:")}
-    if near - touched:
-        touched = touched | near
-        findings, real, uids = _scope_findings(session, touched, learned, subjects, None)
+    for k in denial_gains.changing(session, near & set(gained), pre, pre_real, touched):
+        del gained[k]  # a dispute finding around it changes: compared again in full
+    touched = touched | (near - set(gained))
+    findings, real, uids, bests = _scope_findings(session, touched, learned, subjects, step, gained)
+    gone, kept = denial_gains.covered(session, near & set(gained), findings, real)
     findings = _not_covered(session, findings, touched, real)
+    out = []
     for f in findings:
-        f.extra["block_key"] = finding_block(f, lambda t: uids[t - 1])
-    return _upsert(session, _real_ids(findings, real), touched)
+        block = f.extra["block_key"] = finding_block(f, lambda t: uids[t - 1])
+        if block in gained and not any(real[c - 1] in gained[block] for c in f.claims):
+            continue  # a stored finding of a statement that only gains targets: unchanged
+        out.append(f)
+    _store_bests(session, {real[t - 1]: nb for t, nb in bests.items()})
+    stats = _upsert(session, _real_ids(out, real), touched)
+    for part in _chunks(gone):
+        session.execute(delete(ContradictionClaim.__table__).where(ContradictionClaim.contradiction_id.in_(part)))
+        session.execute(delete(Contradiction.__table__).where(Contradiction.id.in_(part)))
+    stats["removed"] += len(gone)
+    stats["kept_ruled"] += kept
+    stats["gained"] = len(gained)  # denying statements compared with the new claims only
+    return stats
 
 
-def _scope_findings(session: Session, touched: set[str], learned, subjects, step):
-    """The findings of the touched blocks (over a table of the claims they
-    need), the table's stored ids and uids."""
+def _scope_findings(session: Session, touched: set[str], learned, subjects, step, gained):
+    """The findings of the touched blocks and of the statements that gain
+    targets (over a table of the claims they need), the table's stored ids
+    and uids, and the best scores of the touched denying statements' claims."""
     own: dict[str, set[int]] = defaultdict(set)  # detector -> the claims of its touched blocks
     for part in _chunks(sorted(touched)):
         for cid, k in session.execute(select(B.c.claim_id, B.c.key).where(B.c.key.in_(part))):
@@ -194,6 +221,9 @@ def _scope_findings(session: Session, touched: set[str], learned, subjects, step
             elif k.startswith("rp:") and not any(tcount.get(reaches(t)) for t in ks if t.startswith("rt:")):
                 wanted.add(c)
     own["denial"] |= _claims_with(session, wanted)
+    # a statement that only gains targets: its claims, the new claims, and its claims' stored best scores
+    gaining = _claims_with(session, set(gained))
+    own["denial"] |= gaining | set().union(*gained.values())
     scope |= own["denial"]
     table, real, uids = claim_table_uids(session, scope)
     tid_of = {u: i + 1 for i, u in enumerate(uids)}
@@ -202,7 +232,7 @@ def _scope_findings(session: Session, touched: set[str], learned, subjects, step
     by_real = {r: i + 1 for i, r in enumerate(real)}
     for part in _chunks(sorted(own["dispute"])):
         for cid, data in session.execute(select(A.c.claim_id, A.c.data).where(A.c.claim_id.in_(part))):
-            if not data:
+            if not data or ("side" not in data and "d" not in data):
                 continue
             tid = by_real[cid]
             sides[tid] = data.get("side")
@@ -218,17 +248,23 @@ def _scope_findings(session: Session, touched: set[str], learned, subjects, step
     subsets = {name: _subset(table, sorted(by_real[c] - 1 for c in ids)) for name, ids in own.items()}
     empty = _subset(table, [])
 
+    blocks = touched | set(gained)
+
     def kept(name, fn):
         def run(_claims, c):  # each detector reads the claims of its own touched blocks only
-            return [f for f in fn(subsets.get(name, empty), c) if finding_block(f, uid_of) in touched]
+            return [f for f in fn(subsets.get(name, empty), c) if finding_block(f, uid_of) in blocks]
         return run
 
+    floor = {by_real[c]: nb for c, nb in _stored_bests(session, gaining).items() if nb}
+    bests: dict[int, list[int]] = {}
     ctx = Context(texts=detection_context(session, table).texts, starts=table.starts,
-                  store={"subjects": _subjects(subjects), "word_count": lambda w: wc.get(w, 0)})
+                  store={"subjects": _subjects(subjects), "word_count": lambda w: wc.get(w, 0),
+                         "denial_best": bests, "denial_floor": floor})
     dets = tuple((n, kept(n, fn)) for n, fn in _detectors(lambda claims, c: findings_of(entries, sides, claims)))
     with learned_key(learned):
         findings = _detect(table, ctx, step, dets)
-    return findings, real, uids
+    # the touched denying statements were compared with all they reach: their best scores are the store's
+    return findings, real, uids, {t: nb for t, nb in bests.items() if real[t - 1] in deniers}
 
 
 _DETECTOR_OF = {"d:": "dispute", "s:": "share", "v:": "value", "p:": "position"}  # n:, a: the denial detector
