@@ -143,12 +143,14 @@ class _Candidates:
                     idx[("t", t)].append(st)
         return idx
 
-    def scored(self, name: str, text: str, topics: tuple, speaker: str | None, need: int) -> list[tuple[int, tuple]]:
+    def scored(self, name: str, text: str, topics: tuple, speaker: str | None, need: int,
+               within: set | None = None) -> list[tuple[int, tuple]]:
         """(score, statement) for the statements of the named source scoring
         at least `need` against a denying (text, topics), as a scan of all
         the source's statements would give them, down to the scores that can
         matter: from postings (a shared word or place), and statements sharing
-        only topics when those could reach the best score found less one."""
+        only topics when those could reach the best score found less one.
+        `within`: only these statements are scored."""
         toks = [t for t in sorted(_name_tokens(name)) if t in self.by_token]
         if toks:
             srcs = [("t", t) for t in toks]
@@ -164,6 +166,8 @@ class _Candidates:
                 found.update(idx.get(("w", w), ()))
             for p in places:
                 found.update(idx.get(("p", p), ()))
+        if within is not None:
+            found &= within
         out = self._score(found, text, topics, speaker, need)
         best = max((w for w, _st in out), default=0)
         if len(own) >= need and len(own) >= best - 1:  # statements sharing topics only may count
@@ -172,6 +176,8 @@ class _Candidates:
                 idx = self._index(src)
                 for t in own:
                     more_found.update(st for st in idx.get(("t", t), ()) if st not in found)
+            if within is not None:
+                more_found &= within
             out += self._score(more_found, text, topics, speaker, need)
         return out
 
@@ -236,6 +242,20 @@ class _Targets:
         return [g.view(k) for _, g, k in sorted(firsts, key=lambda x: x[0])[:REPRESENTATIVES]]
 
 
+def _statements_of(cands: _Candidates, only: dict[int, set[int]]) -> dict[int, set[tuple]]:
+    """Denying claim id -> the candidate statements holding the claims it is compared with only."""
+    if not only:
+        return {}
+    wanted = set().union(*only.values())
+    st_of: dict[int, tuple] = {}
+    for st, gs in cands.groups.items():
+        for g in gs:
+            for cid in g.ids:
+                if cid in wanted:
+                    st_of[cid] = st
+    return {d: {st_of[c] for c in cs if c in st_of} for d, cs in only.items()}
+
+
 def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
     """Findings of kind 'denial' linking a denying claim to the claim it denies."""
     out = detect_agreement_denials(claims)
@@ -248,6 +268,8 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
     # best: filled with each denying claim's best score per denial (claim id -> scores), when asked;
     # floor: best scores known from the whole store when the claims given are only part of it
     bests, floor = store.get("denial_best"), store.get("denial_floor") or {}
+    # only: a denying claim compared with these claims only (the new ones, after an ingest)
+    within = _statements_of(cands, store.get("denial_only") or {})
     ranked: dict[tuple, list[tuple[int, tuple]]] = {}
     found: dict[tuple, dict] = {}
     by_source: dict[int, dict[int, list[int]]] = {}  # id(group) -> article -> member positions (groups live on)
@@ -258,10 +280,13 @@ def detect_denials(claims: list[ClaimView], context=None) -> list[Finding]:
             rkey = (cl.text, cl.speaker, cl.topics, name, content)
             if rkey not in ranked:  # once per denying statement: its candidates by shared content
                 need = min_named if name else min_unnamed
+                only = within.get(cl.id)
                 if name:  # from postings: never every statement of the named source
-                    scored = cands.scored(name, cl.text, cl.topics, cl.speaker, need)
+                    scored = cands.scored(name, cl.text, cl.topics, cl.speaker, need, only)
                 else:
-                    scored = _Candidates._score(cands.of(name, content), cl.text, cl.topics, cl.speaker, need)
+                    sts = cands.of(name, content)
+                    scored = _Candidates._score(sts if only is None else sts & only, cl.text, cl.topics, cl.speaker,
+                                                need)
                 ranked[rkey] = sorted(scored, key=lambda x: (-x[0], x[1][0], x[1][1] or "", x[1][2]))
             scored = ranked[rkey]
             if not scored:

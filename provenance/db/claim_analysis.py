@@ -185,11 +185,13 @@ def _rare(counts: dict[str, int]):
 
 
 def _store_analysis(session: Session, table, real, uids, entries, sides, keys, replace_all: bool,
-                    keep=lambda k: True, bests=None) -> None:
+                    keep=lambda k: True, bests=None, rd=None) -> None:
     uid_of = lambda tid: uids[tid - 1]  # noqa: E731
     data: dict[int, dict] = {}
+    if rd is not None:  # the readings detection made of each claim (contradict/readings.py)
+        data = {tid: {"rd": rd.get(tid, {})} for tid in range(1, len(real) + 1)}
     for tid, nb in (bests or {}).items():  # a denying claim's best score for each of its denials
-        data[tid] = {"nb": nb}
+        data.setdefault(tid, {})["nb"] = nb
     for tid, side in sides.items():
         data.setdefault(tid, {})["side"] = side
     for cl, side, a in entries:

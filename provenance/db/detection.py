@@ -25,7 +25,7 @@ from collections import defaultdict
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from ..contradict import DETECTORS, _detect
+from ..contradict import DETECTORS, _detect, readings
 from ..contradict.blocks import _k, claim_keys, finding_block, is_block, reaches, subjects_of
 from ..contradict.common import Context
 from ..contradict.disputes import findings_of, read_entries
@@ -67,6 +67,7 @@ def detect_full(session: Session, step=None) -> dict:
         subjects = subjects_of(table)
         entries, sides = got[0]
         keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects), ctx)
+        rd = readings.of_table(table)
     for f in findings:
         f.extra["block_key"] = finding_block(f, lambda t: uids[t - 1])
     counts = dict(table.counted(content_words)) if hasattr(table, "counted") else {}
@@ -74,7 +75,7 @@ def detect_full(session: Session, step=None) -> dict:
     rows = [{"word": w, "n": n} for w, n in counts.items()]
     for part in _chunks(rows, 5000):
         session.execute(insert(W), part)
-    _store_analysis(session, table, real, uids, entries, sides, keys, True, _rare(counts), bests)
+    _store_analysis(session, table, real, uids, entries, sides, keys, True, _rare(counts), bests, rd)
     _set_state(session, {"learned": _digest(learned)})
     del table
     stats = _upsert(session, _real_ids(findings, real))
@@ -126,6 +127,7 @@ def detect_new(session: Session, step=None) -> dict:
                 ctx = detection_context(session, table)
         entries, sides = read_entries(table, ctx)
         keys = claim_keys(table, entries, lambda t: uids[t - 1], _subjects(subjects), ctx)
+        rd = readings.of_table(table)
     old_keys = {k for ks in _keys_of(session, real, "", "\uffff").values() for k in ks}
     fresh = set(new_ids)  # claims never counted (a claim read again keeps its words)
     delta: dict[str, int] = defaultdict(int)
@@ -140,7 +142,7 @@ def detect_new(session: Session, step=None) -> dict:
     tokens_before.update({k[3:]: 0 for k in tokens if k[3:] not in tokens_before})
     counts.update(_word_counts(session, {k[3:] for ks in keys.values() for k in ks
                                          if k.startswith("cw:") and k[3:] not in counts}))
-    _store_analysis(session, table, real, uids, entries, sides, keys, False, _rare(counts))
+    _store_analysis(session, table, real, uids, entries, sides, keys, False, _rare(counts), None, rd)
     new_keys = {k for ks in keys.values() for k in ks}
     touched = {k for k in new_keys | old_keys if is_block(k)} | pending  # blocks a claim read again leaves, too
     # denying statements a new claim can change (it reaches them and scores high enough)
@@ -230,11 +232,14 @@ def _scope_findings(session: Session, touched: set[str], learned, subjects, step
     # disputes from the stored assertions of the touched blocks
     entries, sides = [], {}
     by_real = {r: i + 1 for i, r in enumerate(real)}
-    for part in _chunks(sorted(own["dispute"])):
-        for cid, data in session.execute(select(A.c.claim_id, A.c.data).where(A.c.claim_id.in_(part))):
-            if not data or ("side" not in data and "d" not in data):
-                continue
-            tid = by_real[cid]
+    stored: dict[int, dict] = {}  # table id -> the claim's stored analysis (the readings of those compared)
+    for part in _chunks(sorted(own["dispute"] | own["value"] | own["share"] | own["position"])):
+        stored.update((by_real[cid], data) for cid, data in
+                      session.execute(select(A.c.claim_id, A.c.data).where(A.c.claim_id.in_(part))) if data)
+    for cid in sorted(own["dispute"]):
+        tid = by_real[cid]
+        data = stored.get(tid)
+        if data and ("side" in data or "d" in data):
             sides[tid] = data.get("side")
             for row in data.get("d", ()):
                 a = _entry(row, tid_of)
@@ -256,12 +261,19 @@ def _scope_findings(session: Session, touched: set[str], learned, subjects, step
         return run
 
     floor = {by_real[c]: nb for c, nb in _stored_bests(session, gaining).items() if nb}
+    only: dict[int, set[int]] = {}  # a gaining statement's claims are compared with its new claims only
+    for key, new in gained.items():
+        for c in _claims_with(session, {key}):
+            only[by_real[c]] = {by_real[n] for n in new}
     bests: dict[int, list[int]] = {}
     ctx = Context(texts=detection_context(session, table).texts, starts=table.starts,
                   store={"subjects": _subjects(subjects), "word_count": lambda w: wc.get(w, 0),
-                         "denial_best": bests, "denial_floor": floor})
+                         "denial_best": bests, "denial_floor": floor, "denial_only": only})
     dets = tuple((n, kept(n, fn)) for n, fn in _detectors(lambda claims, c: findings_of(entries, sides, claims)))
     with learned_key(learned):
+        for name in ("value", "share", "position"):  # the stored readings, not the texts read again
+            if name in subsets:
+                readings.fill(subsets[name], stored)
         findings = _detect(table, ctx, step, dets)
     # the touched denying statements were compared with all they reach: their best scores are the store's
     return findings, real, uids, {t: nb for t, nb in bests.items() if real[t - 1] in deniers}
