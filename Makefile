@@ -4,7 +4,7 @@ DEMO_DB := $(shell mktemp -u /tmp/provenance-demo-XXXXXX).db
 SERVE_DB ?= /tmp/provenance-serve-demo.db
 PORT ?= 8000
 
-.PHONY: install test test-pg fuzz demo serve eval bench bench-detect clean
+.PHONY: install test test-pg fuzz demo serve eval bench bench-detect bench-detect-pg clean
 
 install:
 	python3 -m venv .venv
@@ -52,3 +52,6 @@ clean:
 # detection on distinct claim texts at two sizes, and after 20 new articles (bench/distinct.py)
 bench-detect:
 	BENCH_N=$${BENCH_N:-2000} $(PY) -m bench.distinct
+
+bench-detect-pg:
+	bash .ci/pg.sh run sh -c 'BENCH_PG="$$PROVENANCE_TEST_PG" BENCH_N=$${BENCH_N:-2000} $(PY) -m bench.distinct'
