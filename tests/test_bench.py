@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -14,8 +15,6 @@ KEYS = {"articles", "claims", "ingest_s", "articles_per_s", "floor_s", "ingest_o
 
 
 def sqlite_claims(path) -> int:
-    import sqlite3
-
     with sqlite3.connect(path) as conn:
         return conn.execute("SELECT count(*) FROM claims").fetchone()[0]
 
@@ -52,3 +51,21 @@ def test_bench_runs_small_and_writes_all_keys(tmp_path):
     assert KEYS - {"dask_s", "dask_articles_per_s", "dask_speedup"} <= second.keys()
     assert (second["ingest_s"], second["floor_s"], second["claims"]) == (results["ingest_s"], results["floor_s"],
                                                                         results["claims"])
+
+
+def test_detection_bench_runs_small_and_finds_the_same_incrementally(tmp_path):
+    """`make bench-detect` at a tiny size: every figure written, incremental detection
+    gives the full detection's findings (no timing is asserted)."""
+    env = dict(os.environ, BENCH_N="8", BENCH_DIR=str(tmp_path / "work"), BENCH_OUT=str(tmp_path / "results.json"))
+    env.pop("BENCH_PG", None)
+    done = subprocess.run([sys.executable, "-m", "bench.distinct"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    res = json.loads((tmp_path / "results.json").read_text())["detect_distinct"]
+    assert res["database"] == "sqlite" and res["claims_whole"] > res["claims_half"] > 0
+    assert res["incremental_same_findings"] is True and res["incremental_scope"].startswith("new:")
+    assert {"detect_ratio", "incremental_over_full", "detect_incremental_wall_s", "detect_full_after_wall_s"} <= res.keys()
+    # every claim text made distinct (a unique word appended)
+    with sqlite3.connect(tmp_path / "work" / "distinct-8.db") as conn:
+        texts = [r[0] for r in conn.execute("SELECT text FROM claims")]
+    assert len(texts) == len(set(texts)) == res["claims_whole"]
