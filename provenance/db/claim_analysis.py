@@ -1,8 +1,11 @@
 """What detection stores per claim and per store (migration 0008), and the lookups on it.
 
-Per claim: its block keys (claim_blocks, indexed by key) and what the
-dispute detector read from it in its article (claim_analysis: its
-speaker's side and its assertions, JSON, a denied claim named by uid).  Per
+Per claim: its block keys (claim_blocks, indexed by key) and, in
+claim_analysis (JSON): what the dispute detector read from it in its article
+(its speaker's side and its assertions, a denied claim named by uid: 'side',
+'d'), its readings for the other detectors ('rd', contradict/readings.py) and,
+for a denying claim, the best score of each of its denials ('nb',
+db/denier_reach.py).  Per
 store (detection_state): each article's learned names ('names:ID'), the
 digest of the names detection last ran under ('learned'), blocks that
 re-extraction left to compare again ('touch:...'); word_counts: the claims

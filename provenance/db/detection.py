@@ -15,8 +15,11 @@ touch found through the key index: their own blocks, and the denying
 statements that reach them (by a speaker name token, party or content
 word).  The detectors run on the claims of those blocks only (with the
 store-wide word counts and subjects), disputes from the stored assertions,
-and only the findings made in a touched block are kept; stored findings of
-those blocks are updated or removed (rulings kept, as in a full run).
+the other detectors from the claims' stored readings, and only the findings
+made in a touched block are kept; stored findings of those blocks are
+updated or removed (rulings kept, as in a full run).  A denying statement
+that the new claims only give more targets keeps its stored findings and is
+compared with those claims only (db/denier_reach.py, db/denial_gains.py).
 """
 from __future__ import annotations
 
