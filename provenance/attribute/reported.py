@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import relative, seen_by, sourcing, speaker_np
+from provenance.attribute import complements, relative, seen_by, sourcing, speaker_np
 from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
@@ -211,7 +211,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # ('"We are ready," responded X': the quotation is the content)
         if lemma in lex.needs_as and "as" not in after:
             continue
-        if lemma in lex.needs_complement and not _complement(toks, ve + 1):
+        if lemma in lex.needs_complement and not (_complement(toks, ve + 1) or complements.described_object(toks, ve + 1)):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
         if kind == "ing" and prev is not None and prev.low == "as":
             rng = np_ending_at(toks, vi - 2) if vi >= 3 else None
@@ -311,6 +311,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
     # "spoke on camera", "answered within hours": no content (after its mention served the frames after it)
     frames = [f for f in frames if not (f.lemma in lex.needs_content and f.content == "after"
                                         and not _content_follows(masked, f.cue_end, s_end)
+                                        and not complements.other_content(toks, _tok_index(toks, f.cue_end) - 1, f.lemma,
+                                                                    f.mention.text if f.mention else "")
                                         and not _about_follows(masked, f, s_end))]
     if not heading:
         frames.extend(pre)

@@ -1,0 +1,101 @@
+"""Speech acts whose content is no that-clause (rules/verbs.json, _doc_content_forms).
+
+- an object and its description: 'called the plan a fraud', 'called climate change a hoax';
+- an indirect question: 'asked whether the board had read the accounts';
+- a directive, an object and a to-infinitive: 'asked the board to publish', 'encouraged voters to stay home';
+- a ruling, an object and its legal status: 'ruled the toll unconstitutional'.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from provenance.attribute.frames import Tok, is_possessive
+from provenance.attribute.lexicon import _load, lexicon
+
+_QUOTE_MARKS = set("“”\"‘’«»'")
+_STOP = {",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}
+
+
+class _Words:
+    def __init__(self) -> None:
+        v = _load("verbs.json")
+        self.question = frozenset(v.get("question_words", ()))
+        self.directive = frozenset(v.get("directive", ()))
+        self.ruling = frozenset(v.get("ruling", ()))
+        self.ruling_complements = tuple(tuple(p.split()) for p in v.get("ruling_complements", ()))
+        self.object_words = int(v.get("complement_object_words", 12))
+        self.not_after = frozenset(v.get("complement_not_after", ()))
+        self.not_askers = frozenset(v.get("question_not_from", ()))
+
+
+@lru_cache(maxsize=1)
+def words() -> _Words:
+    return _Words()
+
+
+def _object_end(toks: list[Tok], i: int, most: int) -> list[int]:
+    """Token indexes that may follow an object starting at toks[i] (no verb, clause mark or quotation inside)."""
+    lex = lexicon()
+    out = []
+    for k in range(i + 1, min(len(toks), i + 1 + most)):
+        t = toks[k - 1]
+        if t.text in _STOP or t.text in _QUOTE_MARKS or t.low in lex.auxiliaries or t.low in lex.subordinators \
+                or t.low in ("that", "which", "who", "to") or t.low in lex.form_lemma and not t.cap:
+            break
+        out.append(k)
+    return out
+
+
+def _object_start(toks: list[Tok], i: int) -> bool:
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    lex = lexicon()
+    if t.low in ("a", "an") or t.low in lex.prepositions or t.text in _STOP or t.text in _QUOTE_MARKS:
+        return False
+    return t.text[:1].isalnum() or is_possessive(t)
+
+
+def described_object(toks: list[Tok], i: int) -> bool:
+    """'the plan a fraud', 'climate change a hoax perpetrated by X', 'him a master at deals': an object, then a/an."""
+    if not _object_start(toks, i) or toks[i].low in ("back", "off", "up", "out", "in", "on", "for", "upon", "it"):
+        return False
+    w = words()
+    for k in _object_end(toks, i, w.object_words):
+        if toks[k].low in ("a", "an"):
+            return k + 1 < len(toks) and toks[k + 1].low not in w.not_after and toks[k + 1].text.isalpha()
+    return False
+
+
+def directive(toks: list[Tok], i: int) -> bool:
+    """'the board to publish the accounts', 'voters to stay home': an object, then 'to' and a verb."""
+    if not _object_start(toks, i) or toks[i].low == "to":
+        return False
+    for k in _object_end(toks, i, 8):
+        if toks[k].low == "to":
+            return k + 1 < len(toks) and toks[k + 1].text.isalpha() and toks[k + 1].low not in lexicon().determiners
+    return False
+
+
+def ruled_status(toks: list[Tok], i: int) -> bool:
+    """'the toll unconstitutional', 'that action illegal': an object, then a legal status."""
+    if not _object_start(toks, i):
+        return False
+    lows = [t.low for t in toks]
+    for k in _object_end(toks, i, 10):
+        if any(tuple(lows[k:k + len(p)]) == p for p in words().ruling_complements):
+            return True
+    return False
+
+
+def other_content(toks: list[Tok], ve: int, lemma: str, speaker: str) -> bool:
+    """Does the cue toks[..ve] of `lemma` take content of one of the forms above?"""
+    w = words()
+    nxt = ve + 1
+    if nxt >= len(toks) or speaker.split()[-1:] and speaker.split()[-1].lower() in w.not_askers:
+        return False
+    if toks[nxt].low in w.question and lemma in w.directive:
+        return True  # "asked whether the accounts were read"
+    if lemma in w.directive and directive(toks, nxt):
+        return True
+    return lemma in w.ruling and ruled_status(toks, nxt)
