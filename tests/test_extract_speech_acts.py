@@ -47,3 +47,33 @@ def test_endorsement_and_attack_as():
     c = _one("Ruiz attacked her opponent as a fraud.")
     assert (c.speaker_name, c.cue) == ("Ruiz", "attacked")
     assert claims("The rebels attacked the convoy at dawn.") == []
+
+
+def test_whole_subjects_with_postmodifiers_and_coordination():
+    c = _one("Experts on the ferry trade and on harbour law said the new toll could change that.")
+    assert c.speaker_mention == "Experts on the ferry trade and on harbour law" and c.cue == "said"
+    c = _one("Observers in the valley and around the country say Brekke deserves the post.")
+    assert c.speaker_mention.startswith("Observers in the valley")
+    c = _one("However, 63 percent said the ferry was too slow.")
+    assert c.speaker_mention == "63 percent"
+    text = "The crew watched it on Thursday, attorneys for the family said."
+    c = _one(text)
+    assert c.speaker_mention == "attorneys for the family" and text[c.start:c.end].startswith("The crew watched")
+    # a clause with a verb of its own is no speaker phrase
+    c = _one("The board met on Monday and experts said the route would close.")
+    assert c.speaker_mention == "experts"
+
+
+def test_aside_between_dashes_and_time_after_who():
+    c = _one("Kall -- co-editor of a book on ferry debates, a history of the harbour -- said the board tended to stall.")
+    assert c.speaker_name == "Kall" and c.kind == "indirect"
+    text = "The mayor has long clashed with Ola Brekke, who in 2010 said the port was doomed."
+    c = _one(text)
+    assert text[c.start:c.end].startswith("who in 2010 said the port was doomed") and c.speaker_name == "Ola Brekke"
+
+
+def test_prose_paragraph_mentioning_a_photo_agency_is_read():
+    text = ("The latest Reuters/Ipsos poll released Friday shows Ruiz ahead by five points among the island's "
+            "voters, a lead she has held all month. Another 19 percent said they would not pick either candidate "
+            "in the race for the harbour board this year.")
+    assert any(c.speaker_mention == "Another 19 percent" for c in claims(text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import complements, relative, seen_by, sourcing, speaker_np
+from provenance.attribute import clause_subject, complements, relative, seen_by, sourcing, speaker_np
 from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
@@ -24,6 +24,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
 _QUOTE_MARKS = set("“”\"‘’«»'")  # ' : one half of a '' mark (a lone apostrophe token is never a word)
 _STANDALONE = {"many", "some", "several", "another", "both", "one", "others", "most", "few", "two", "three"}
+_INNER = {"of", "for", "in", "at", "on", "from", "with", "about", "around", "across", "and", "or"}
 _CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", "“", "\"", "‘"}
 _NEG_ANY = re.compile(r"\b(?:declined|refused|declining|refusing)\s+to\s+$")
 _POSTMOD = re.compile(r"(?P<np>\b(?:[A-Z]?[a-z]+\s+){0,3}(?:[Pp]eople|[Pp]ersons|[Oo]fficials|[Ss]ources|[Dd]iplomats|[Aa]ides|"
@@ -239,12 +240,19 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
         else:
             j = skip_back(toks, vi - 1)
+            if not heading:  # "Kall -- co-editor of a book -- said", "McConnell, who in 2010 said"
+                j = clause_subject.skip_time_after_relative(toks, clause_subject.skip_aside(toks, j))
             rng = np_ending_at(toks, j) if j >= 0 and toks[j].text != "," else None
             if j >= 0 and toks[j].text != "," and not heading and (
                     rng is None or rng[0] >= 2 and toks[rng[0] - 1].low in lex.postmodifiers):
                 g = generic_np_ending_at(toks, j)
                 if g is not None and (rng is None or g[0] < rng[0]):
                     rng = g
+            if j >= 0 and toks[j].text != "," and not heading and (
+                    rng is None or rng[0] >= 1 and toks[rng[0] - 1].low in _INNER):
+                w = clause_subject.subject_ending_at(toks, j)  # "Experts on the region and on arms control said"
+                if w is not None and (rng is None or w[0] < rng[0]):
+                    rng = w
             if rng and rng[0] >= 3 and toks[rng[0] - 1].low == "by" and toks[rng[0] - 2].low in lex.relay_participles:
                 # "A side agreement reported by AP says", "An internal memo from X seen by Reuters warns"
                 rng = _document_np(toks, rng[0] - 3) or np_ending_at(toks, rng[0] - 3) or rng
