@@ -77,3 +77,17 @@ def test_prose_paragraph_mentioning_a_photo_agency_is_read():
             "voters, a lead she has held all month. Another 19 percent said they would not pick either candidate "
             "in the race for the harbour board this year.")
     assert any(c.speaker_mention == "Another 19 percent" for c in claims(text))
+
+
+def test_an_outlet_as_its_own_source():
+    c = _one("According to Politico, both of these towns are full of ferry workers.")
+    assert c.speaker_name == "Politico" and c.speaker_type == "outlet" and c.via == ()
+    c = _one("Bonuses for crews were $500 every three months, The Harbour Journal reports.")
+    assert c.speaker_mention == "The Harbour Journal"
+    c = _one("Still, The Harbour Times reported at the time that the editor conveyed her displeasure.")
+    assert c.speaker_mention == "The Harbour Times"
+
+
+def test_an_outlet_relays_a_document():
+    (c,) = claims("According to AP News, the draft would require the island to give up its ferry.")
+    assert c.kind == "document" and c.via == ("AP",)

@@ -227,8 +227,10 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         weak = lemma in lex.weak
         if weak and lemma not in lex.needs_about and not quoted_before and (
                 nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")) and not (
-                nxt is not None and nxt.low == "to" and _content_follows(masked, m_end, s_end)):
-            continue  # "the US previously discussed with ...": no content
+                nxt is not None and nxt.low in ("to", "at", "in") and _content_follows(masked, m_end, s_end)) and not (
+                nxt is not None and nxt.text == "." and any(t.text == "," for t in toks[max(0, vi - 8):vi])):
+            continue  # "the US previously discussed with ...": no content ("reported at the time that ...",
+            # "..., the Ledger reports." have it)
         cue = form
         mention, mode, content = None, "", "after"
         desc = -1  # start of lower-case descriptor words before the mention ('rebel spokesman X')
