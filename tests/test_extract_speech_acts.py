@@ -80,8 +80,8 @@ def test_prose_paragraph_mentioning_a_photo_agency_is_read():
 
 
 def test_an_outlet_as_its_own_source():
-    c = _one("According to Politico, both of these towns are full of ferry workers.")
-    assert c.speaker_name == "Politico" and c.speaker_type == "outlet" and c.via == ()
+    c = _one("“The company was left holding some $8.8 billion in debt,” the Times wrote.")
+    assert c.speaker_type == "outlet" and c.kind == "direct"
     c = _one("Bonuses for crews were $500 every three months, The Harbour Journal reports.")
     assert c.speaker_mention == "The Harbour Journal"
     c = _one("Still, The Harbour Times reported at the time that the editor conveyed her displeasure.")
@@ -89,5 +89,5 @@ def test_an_outlet_as_its_own_source():
 
 
 def test_an_outlet_relays_a_document():
-    (c,) = claims("According to AP News, the draft would require the island to give up its ferry.")
+    (c,) = claims("The draft would require the island to give up its ferry, AP News reported.")
     assert c.kind == "document" and c.via == ("AP",)

@@ -46,6 +46,12 @@ class Frame:
     subj_start: int = -1  # start of the whole subject (with an appositive: "the mayor, Sofia Marr,")
 
 
+def _trailing_clause(toks: list[Tok], vi: int) -> bool:
+    """'..., The Ledger reports.': a comma shortly before the verb, and no 'as' or 'which' in between."""
+    c = next((k for k in range(vi - 1, max(-1, vi - 8), -1) if toks[k].text == ","), -1)
+    return c >= 0 and not any(t.low in ("as", "which", "who", "and", "but") for t in toks[c + 1:vi])
+
+
 def _tok_index(toks: list[Tok], pos: int) -> int:
     lo, hi = 0, len(toks)
     while lo < hi:
@@ -228,7 +234,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         if weak and lemma not in lex.needs_about and not quoted_before and (
                 nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")) and not (
                 nxt is not None and nxt.low in ("to", "at", "in") and _content_follows(masked, m_end, s_end)) and not (
-                nxt is not None and nxt.text == "." and any(t.text == "," for t in toks[max(0, vi - 8):vi])):
+                nxt is not None and nxt.text == "." and not frames and _trailing_clause(toks, vi)):
             continue  # "the US previously discussed with ...": no content ("reported at the time that ...",
             # "..., the Ledger reports." have it)
         cue = form
