@@ -91,3 +91,10 @@ def test_an_outlet_as_its_own_source():
 def test_an_outlet_relays_a_document():
     (c,) = claims("The draft would require the island to give up its ferry, AP News reported.")
     assert c.kind == "document" and c.via == ("AP",)
+
+
+def test_a_paragraph_opened_by_a_closing_mark_is_a_quotation():
+    text = "”Fear. I am truly afraid that the ferry will stop. Its support is scary.” ― Karen Bobadilla"
+    (c,) = claims(text)
+    assert (c.kind, c.speaker_name, c.cue) == ("direct", "Karen Bobadilla", "―")
+    assert "I am truly afraid" in c.quote
