@@ -98,3 +98,26 @@ def test_a_paragraph_opened_by_a_closing_mark_is_a_quotation():
     (c,) = claims(text)
     assert (c.kind, c.speaker_name, c.cue) == ("direct", "Karen Bobadilla", "―")
     assert "I am truly afraid" in c.quote
+
+
+def test_participles_after_a_noun_take_the_sentence_subject():
+    c = _one("Ruiz unleashed a series of posts early Friday saying that her rival had shown bad judgment.")
+    assert (c.speaker_name, c.cue) == ("Ruiz", "saying")
+    c = _one("The union sent a letter to the board urging them to reconsider.")
+    assert (c.speaker_mention, c.cue) == ("The union", "urging")
+    for s in ("Ruiz spent the morning calling voters.", "He left without saying goodbye to the crew.",
+              "Crowds gathered outside chanting slogans."):
+        assert claims(s) == [], s
+
+
+def test_progressive_with_adverbs():
+    c = _one("Ruiz is also urging her supporters to vote early.")
+    assert (c.speaker_name, c.cue) == ("Ruiz", "urging")
+
+
+def test_who_with_no_comma_before_it():
+    text = "The mayor took calls from listeners to her radio program who said they had misgivings about the ferry."
+    c = _one(text)
+    assert c.speaker_mention == "listeners" and text[c.start:c.end].startswith("who said they had misgivings")
+    # a relative clause that only describes its noun is no claim
+    assert claims("Ola Brekke, a harbour official who counters rumours, spoke on Monday.") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import clause_subject, complements, relative, seen_by, sourcing, speaker_np
+from provenance.attribute import clause_subject, complements, participles, relative, seen_by, sourcing, speaker_np
 from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
@@ -225,9 +225,13 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             if rng and rng[0] >= 1 and toks[rng[0] - 1].low in _QUOTED:  # "The Ledger quoted Ola Brekke as saying ..."
                 frames.append(Frame(form, lemma, m_start, m_end, span_text(text, toks, rng), "before", "after", lemma in lex.weak))
             continue
+        loose = False
         if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE or prev.low in _ING_PREP)) \
-                and not _with_subject(toks, vi):
-            continue
+                and not _with_subject(toks, vi) and not participles.progressive(toks, vi):
+            loose = participles.loose(toks, vi, ve, _content_follows(masked, m_end, s_end)
+                                      or complements.other_content(toks, ve, lemma, ""), lemma)
+            if not loose:
+                continue
         if heading and kind not in ("base", "third"):
             continue
         weak = lemma in lex.weak
@@ -240,7 +244,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         cue = form
         mention, mode, content = None, "", "after"
         desc = -1  # start of lower-case descriptor words before the mention ('rebel spokesman X')
-        if kind == "ing" and prev is not None and (prev.text == "," or prev.low in _ING_PREP):
+        if kind == "ing" and prev is not None and (prev.text == "," or prev.low in _ING_PREP or loose):
             mode = "participle"  # ", saying ...", "responded by saying ...", "was criticised for saying ..."
             earlier = [f for f in frames + pre if f.cue_start < m_start]
             if earlier and prev.low in _ING_PREP:
@@ -268,6 +272,12 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 rng = _refine_subject(toks, rng, frames, m_start)
                 if rng is None:
                     continue
+            ante = participles.relative_antecedent(toks, j) if rng is None and j >= 1 and (
+                nxt is not None and (nxt.low in lex.verb_position_next or nxt.text in _QUOTE_MARKS or nxt.text == ":")) else None
+            if ante is not None:  # "listeners to her radio program who said ..."
+                frames.append(Frame(cue, lemma, m_start, m_end, span_text(text, toks, ante), "relative", "after", weak,
+                                    toks[j].start))
+                continue
             if rng is None and j >= 1 and toks[j].low in ("which", "who") and toks[j - 1].text == ",":
                 # "..., according to the air force, which said ...": a second claim by the same source
                 src = next((f for f in reversed(pre + frames) if f.mention is not None and f.mention.end <= toks[j - 1].start
