@@ -121,3 +121,15 @@ def test_who_with_no_comma_before_it():
     assert c.speaker_mention == "listeners" and text[c.start:c.end].startswith("who said they had misgivings")
     # a relative clause that only describes its noun is no claim
     assert claims("Ola Brekke, a harbour official who counters rumours, spoke on Monday.") == []
+
+
+def test_call_with_a_quoted_description_or_a_long_object():
+    c = _one("At a recent fundraiser, Ruiz called half of Brekke’s supporters “deplorables.”")
+    assert (c.speaker_name, c.cue, c.kind) == ("Ruiz", "called", "mixed")
+    c = _one("Ruiz called the contempt citation and the demand for a public hearing a transparent political ploy.")
+    assert c.cue == "called"
+
+
+def test_a_second_verb_after_but_takes_the_first_noun_phrase():
+    c = _one("The union's lawyers agreed, but also contended that she should not have to testify.")
+    assert c.cue == "contended" and c.speaker_mention.endswith("lawyers")

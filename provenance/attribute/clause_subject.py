@@ -115,3 +115,22 @@ def subject_ending_at(toks: list[Tok], j: int) -> tuple[int, int] | None:
     if words[-1].low in lex.prepositions or words[-1].low in ("and", "or", "of"):
         return None
     return (k, j) if _head_ok(words) else None
+
+
+def leading_np(toks: list[Tok], text: str):
+    """The sentence's first noun phrase up to its verb when main_subject reads none ('The union's lawyers
+    agreed, but also contended that ...'): a determiner, a possessive or a name, then words with no verb or
+    mark, headed by a name or a noun for people."""
+    from provenance.attribute.frames import skip_adverbial, span_text
+    lex = lexicon()
+    i = skip_adverbial(toks) if toks else 0
+    if i >= len(toks) or not (toks[i].cap or toks[i].low in lex.determiners or is_possessive(toks[i])):
+        return None
+    k = i
+    while k < len(toks) and k - i < 8 and toks[k].text[:1].isalnum() and not _verbish(toks[k]) \
+            and toks[k].low not in _INSIDE_NO and toks[k].low not in ("and", "or", "but"):
+        k += 1
+    if k == i or k >= len(toks) or not _verbish(toks[k]) or toks[k - 1].low in lex.determiners \
+            or not _head_ok(toks[i:k]):
+        return None
+    return span_text(text, toks, (i, k - 1))

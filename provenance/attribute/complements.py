@@ -39,8 +39,9 @@ def _object_end(toks: list[Tok], i: int, most: int) -> list[int]:
     out = []
     for k in range(i + 1, min(len(toks), i + 1 + most)):
         t = toks[k - 1]
+        noun = k - 2 >= i and (toks[k - 2].low in lex.determiners or is_possessive(toks[k - 2]))  # 'the demand'
         if t.text in _STOP or t.text in _QUOTE_MARKS or t.low in lex.auxiliaries or t.low in lex.subordinators \
-                or t.low in ("that", "which", "who", "to") or t.low in lex.form_lemma and not t.cap:
+                or t.low in ("that", "which", "who", "to") or t.low in lex.form_lemma and not t.cap and not noun:
             break
         out.append(k)
     return out
@@ -61,10 +62,13 @@ def described_object(toks: list[Tok], i: int) -> bool:
     if not _object_start(toks, i) or toks[i].low in ("back", "off", "up", "out", "in", "on", "for", "upon", "it"):
         return False
     w = words()
-    for k in _object_end(toks, i, w.object_words):
+    ends = _object_end(toks, i, w.object_words)
+    for k in ends:
         if toks[k].low in ("a", "an"):
             return k + 1 < len(toks) and toks[k + 1].low not in w.not_after and toks[k + 1].text.isalpha()
-    return False
+    # 'half of his supporters “deplorables”': the object, then its quoted description
+    k = (ends[-1] if ends else i) + 1
+    return bool(ends) and k < len(toks) and toks[k - 1].text in ("“", "\"", "‘") and len(ends) <= 8
 
 
 def directive(toks: list[Tok], i: int) -> bool:

@@ -322,7 +322,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 continue
             elif j >= 0 and toks[j].low in _CONNECT:
                 mode = "main"
-                mention = frames[-1].mention if frames else main_subject(toks[:j], text)
+                mention = frames[-1].mention if frames else (main_subject(toks[:j], text)
+                                                             or clause_subject.leading_np(toks[:j], text))
             elif j < 0 or toks[j].text in _QUOTE_MARKS:
                 inv = np_starting_at(toks, ve + 1)
                 if inv is not None:
