@@ -133,3 +133,19 @@ def test_call_with_a_quoted_description_or_a_long_object():
 def test_a_second_verb_after_but_takes_the_first_noun_phrase():
     c = _one("The union's lawyers agreed, but also contended that she should not have to testify.")
     assert c.cue == "contended" and c.speaker_mention.endswith("lawyers")
+
+
+def test_according_to_a_long_source_at_the_start():
+    c = _one("According to conservative talk radio host Ola Brekke, the move reeks of “fear” and desperation.")
+    assert (c.speaker_name, c.cue) == ("Ola Brekke", "according to")
+    c = _one("According to a 52-count complaint filed by the harbour board and a second complaint by the county, "
+             "the developers looted the fund.")
+    assert c.speaker_mention == "a 52-count complaint" and c.cue == "according to"
+    c = _one("According to Ola Brekke of the harbour board, the ferry will run.")
+    assert c.speaker_name == "Ola Brekke"
+
+
+def test_a_plain_text_title_with_a_colon():
+    text = "Brekke: The ferry must run at night.\n\nThe harbour board met on Monday to discuss the timetable."
+    c = claims(text)[0]
+    assert (c.speaker_name, c.cue, c.end) == ("Brekke", ":", text.index("\n"))

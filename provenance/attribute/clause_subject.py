@@ -134,3 +134,24 @@ def leading_np(toks: list[Tok], text: str):
             or not _head_ok(toks[i:k]):
         return None
     return span_text(text, toks, (i, k - 1))
+
+
+def source_to_comma(toks: list[Tok], i: int, most: int = 25) -> tuple[int, int] | None:
+    """'According to a civil complaint filed by the board and a second one by the county, ...': at the
+    start of a sentence, the source is the words up to the comma, less a clause describing it."""
+    k = i
+    while k < len(toks) and toks[k].text != ",":
+        if k - i >= most or toks[k].text in (";", ":", ".", "“", "”", "\"", "(") or toks[k].low in ("that", "said"):
+            return None
+        k += 1
+    if k >= len(toks) or k == i:
+        return None
+    lex = lexicon()
+    first = toks[i]
+    if not (first.cap or first.low in lex.determiners or first.low in lex.quantifiers or first.text[:1].isdigit()
+            or any(t.cap for t in toks[i + 1:k])):
+        return None  # 'According to custom, ...': a bare noun is no source
+    cut = next((n for n in range(i + 1, k) if toks[n].low in ("which", "who", "that") or not toks[n].cap and (
+        toks[n].low in lex.past_irregular or toks[n].low in lex.participles_irregular
+        or toks[n].low.endswith("ed") and len(toks[n].low) > 4 and toks[n].low not in lex.not_verbs_ed)), k)
+    return (i, cut - 1)  # the source's own words, not the clause describing it ('a complaint | filed by X')

@@ -424,6 +424,10 @@ def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
         if rng is None or rng[1] + 1 < len(toks) and toks[rng[1] + 1].text.isalpha() and toks[rng[1] + 1].low not in _NP_STOP \
                 and toks[rng[1] + 1].low not in ("for", "of", "at", "from", "by"):
             rng = _generic_np_after(toks, i) or rng  # "according to the regional water board"
+        if not masked[s_start:m.start()].strip(" ,"):  # "According to a complaint filed by X and one by Y, ..."
+            whole = clause_subject.source_to_comma(toks, i)
+            if whole is not None and rng is None:
+                rng = whole
         if rng is None:
             continue
         rng = seen_by.source_part(toks, rng) or rng  # "according to a copy seen by CNN": the copy, CNN a relay

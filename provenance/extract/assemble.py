@@ -85,8 +85,8 @@ def assemble(doc: Doc) -> list[Attribution]:
         if not para and ids and block.kind != "bullet":
             para.extend(x for x in [dash_credit.claim(doc, block, ids[0]) or transcript.claim(doc, block, ids[0])]
                         if x is not None)
-        if not para and ids and block.kind == "heading" and block is doc.blocks[0]:  # the title
-            para.extend(x for x in [headline_colon.claim(doc, block, ids[0])] if x is not None)
+        if not para and ids and block is doc.blocks[0] and (block.kind == "heading" or _title_line(doc, block, ids)):
+            para.extend(x for x in [headline_colon.claim(doc, block, ids[0])] if x is not None)  # the title
         if not para and block.kind == "text" and ids and direct.quote_only(doc.masked, block.start, block.end):
             fl = _floating(doc, block, ids[0], atts, doc.colon_mention.get(block.index - 1))
             if fl is not None:
@@ -98,6 +98,11 @@ def assemble(doc: Doc) -> list[Attribution]:
         atts = [with_via(a, dv) if (a.kind == "document" or a.mention is not None and dw.search(a.mention.text))
                 and not a.via else a for a in atts]
     return carry_relays(doc, atts)
+
+
+def _title_line(doc: Doc, block, ids: list[int]) -> bool:
+    """A plain-text article's first paragraph that reads as its title: one short sentence, more text after it."""
+    return block.kind == "text" and len(ids) == 1 and len(doc.blocks) > 1 and len(doc.block_text(block).split()) <= 20
 
 
 def _floating(doc: Doc, block, si: int, atts: list[Attribution], intro: Mention | None) -> Attribution | None:
