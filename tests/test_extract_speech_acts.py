@@ -149,3 +149,10 @@ def test_a_plain_text_title_with_a_colon():
     text = "Brekke: The ferry must run at night.\n\nThe harbour board met on Monday to discuss the timetable."
     c = claims(text)[0]
     assert (c.speaker_name, c.cue, c.end) == ("Brekke", ":", text.index("\n"))
+
+
+def test_findings_with_a_relative_clause_in_the_subject():
+    c = _one("A 2014 study that appeared in the Harbour Medical Journal found that the ferry diet didn't work.")
+    assert (c.kind, c.cue) == ("document", "found")
+    c = _one("The harbour tracking poll, which tracks support for the candidates daily, showed that Ruiz is leading.")
+    assert (c.kind, c.cue) == ("document", "showed")
