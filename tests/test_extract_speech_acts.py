@@ -156,3 +156,13 @@ def test_findings_with_a_relative_clause_in_the_subject():
     assert (c.kind, c.cue) == ("document", "found")
     c = _one("The harbour tracking poll, which tracks support for the candidates daily, showed that Ruiz is leading.")
     assert (c.kind, c.cue) == ("document", "showed")
+
+
+def test_inverted_speaker_with_descriptor_words_or_a_postmodifier():
+    c = _one("“The rationales don’t hold weight. They are wrong,” said ferry widow Terry Strada.")
+    assert (c.speaker_name, c.kind) == ("Terry Strada", "direct")
+    text = "The refusal did not go over well, and the meeting deteriorated from there, said one source in the room."
+    c = _one(text)
+    assert c.speaker_mention == "one source in the room" and text[c.start:c.end].startswith("The refusal")
+    (c,) = claims("Other unions, including the dockers, have also endorsed Ruiz in the race.")
+    assert c.speaker_mention != "Ruiz in the race"

@@ -155,3 +155,22 @@ def source_to_comma(toks: list[Tok], i: int, most: int = 25) -> tuple[int, int] 
         toks[n].low in lex.past_irregular or toks[n].low in lex.participles_irregular
         or toks[n].low.endswith("ed") and len(toks[n].low) > 4 and toks[n].low not in lex.not_verbs_ed)), k)
     return (i, cut - 1)  # the source's own words, not the clause describing it ('a complaint | filed by X')
+
+
+def inverted_subject(toks: list[Tok], i: int, most: int = 10) -> tuple[int, int] | None:
+    """The speaker after an inverted verb that closes the sentence: '..., said 9/11 widow Terry Strada.',
+    '..., said one GOP source in the room.'  Descriptor words, then a name, or a noun for people with a short
+    postmodifier; nothing after it but the full stop."""
+    lex = lexicon()
+    k = i
+    while k < len(toks) and toks[k].text not in (".", "!", "?") and k - i < most:
+        t = toks[k]
+        if t.text in _EDGE or _verbish(t) or t.low in _INSIDE_NO:
+            return None
+        k += 1
+    if k == i or k - i >= most or any(t.text not in (".", "!", "?", "”", "\"", "’", ")") for t in toks[k:]):
+        return None
+    words = toks[i:k]
+    if words[-1].low in lex.prepositions or words[-1].low in ("and", "or") or words[-1].low in lex.time_words:
+        return None
+    return (i, k - 1) if _head_ok(words) else None

@@ -305,6 +305,9 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             elif j >= 0 and toks[j].text == "," and not heading:
                 ap = _appositive(text, toks, j)
                 inv = np_starting_at(toks, ve + 1)
+                whole = clause_subject.inverted_subject(toks, ve + 1) if lemma != "tell" and j == vi - 1 else None
+                if whole is not None and (inv is None or inv[1] < whole[1]):
+                    ap, inv = None, whole  # "..., said one GOP source in the room.": the speaker after the verb
                 if ap is not None:
                     mention, mode = ap[0], "appos"
                     c2 = relative.second_comma(toks, j)
@@ -325,7 +328,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 mention = frames[-1].mention if frames else (main_subject(toks[:j], text)
                                                              or clause_subject.leading_np(toks[:j], text))
             elif j < 0 or toks[j].text in _QUOTE_MARKS:
-                inv = np_starting_at(toks, ve + 1)
+                inv = np_starting_at(toks, ve + 1) or clause_subject.inverted_subject(toks, ve + 1)
                 if inv is not None:
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
         if mention is None:
