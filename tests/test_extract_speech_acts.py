@@ -166,3 +166,15 @@ def test_inverted_speaker_with_descriptor_words_or_a_postmodifier():
     assert c.speaker_mention == "one source in the room" and text[c.start:c.end].startswith("The refusal")
     (c,) = claims("Other unions, including the dockers, have also endorsed Ruiz in the race.")
     assert c.speaker_mention != "Ruiz in the race"
+
+
+def test_a_trailing_attribution_before_a_participle_keeps_its_quotation():
+    text = ('"I think she has to contrast. And start talking about the real issues. The people do not agree '
+            'with Brekke," Ruiz said, suggesting a few questions.')
+    said, sugg = claims(text)
+    assert (said.cue, said.kind, said.start) == ("said", "direct", 0) and said.end == text.index(", suggesting")
+    assert sugg.cue == "suggesting" and text[sugg.start:sugg.end].startswith("suggesting")
+    text = "“The fares will rise,” the mayor said, adding that the ferry would still run."
+    said, add = claims(text)
+    assert text[said.start:said.end] == "“The fares will rise,” the mayor said"
+    assert text[add.start:add.end].startswith("adding that")

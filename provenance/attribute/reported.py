@@ -170,11 +170,17 @@ _ING_TAIL = re.compile(r",\s+(?P<ing>[a-z]+ing)\b[^,;:]*$")
 _AS_TAIL = re.compile(r",\s+as\s[^,;:]*$")
 
 
+def _quote_before(masked: str, toks: list[Tok], vend: int) -> bool:
+    """Does a closing quotation mark come shortly before the cue ('...,” Ruiz said')?"""
+    return any(t.text in ("”", "\"", "’", "'") for t in toks[max(0, vend - 6):vend])
+
+
 def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
     rest = masked[toks[vend].end:sent_end].rstrip(" .!?")
     tail = _ING_TAIL.search(rest)
-    if tail and tail.group("ing") not in lexicon().form_lemma:
+    if tail and (tail.group("ing") not in lexicon().form_lemma or masked[toks[vend].end - 1] != "“" and _quote_before(masked, toks, vend)):
         rest = rest[:tail.start()]  # '"...," she told reporters, pointing to the road': a manner clause
+        # ('"...," Ruiz said, suggesting a few questions': the participle's own claim follows the trailing one)
     tail = _AS_TAIL.search(rest)
     if tail:
         rest = rest[:tail.start()]  # '"...," she said, as the agency X reported': a relay or circumstance
