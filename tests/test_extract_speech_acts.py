@@ -178,3 +178,16 @@ def test_a_trailing_attribution_before_a_participle_keeps_its_quotation():
     said, add = claims(text)
     assert text[said.start:said.end] == "“The fares will rise,” the mayor said"
     assert text[add.start:add.end].startswith("adding that")
+
+
+def test_name_before_an_age_a_home_town_and_a_relative_clause():
+    c = _one("Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories.")
+    assert c.speaker_name == "Donna Rawlings"
+    c = _one("Schiff, 56, who has served on the committee for a decade, told the Ledger it is clear that the hackers were paid.")
+    assert (c.speaker_name, c.cue) == ("Schiff", "told")
+
+
+def test_many_of_whom_say():
+    text = "This has not gone over well with family members of ferry victims, many of whom say the claims are unfounded."
+    c = _one(text)
+    assert c.speaker_mention == "family members of ferry victims" and text[c.start:c.end].startswith("many of whom say")

@@ -174,3 +174,44 @@ def inverted_subject(toks: list[Tok], i: int, most: int = 10) -> tuple[int, int]
     if words[-1].low in lex.prepositions or words[-1].low in ("and", "or") or words[-1].low in lex.time_words:
         return None
     return (i, k - 1) if _head_ok(words) else None
+
+
+def name_before_asides(toks: list[Tok], c: int) -> tuple[int, int] | None:
+    """toks[c] is the comma before 'who': the name that opens the clause, over short asides between commas
+    ('Donna Rawlings, 59, of Ashton, Md., who ...', 'Schiff, 56, who ...'): an age, 'of PLACE', a state."""
+    from provenance.attribute.frames import np_ending_at
+    k = c
+    for _ in range(4):
+        prev = next((n for n in range(k - 1, max(-1, k - 6), -1) if toks[n].text == ","), -1)
+        seg = toks[prev + 1:k]
+        if not seg:
+            return None
+        if prev < 0 or prev + 1 == 0:
+            break
+        if seg[0].text.isdigit() and len(seg) == 1 or seg[0].low in ("of", "from") and all(
+                t.cap or t.text in (".", "-") for t in seg[1:]) or all(t.cap or t.text == "." for t in seg) and len(seg) <= 2:
+            k = prev  # an age, a home town, a state: step over it
+            continue
+        break
+    r = np_ending_at(toks, k - 1) if k < c else None
+    if r is None or not toks[r[1]].cap or r[0] > 0 and toks[r[0] - 1].text not in _EDGE:
+        return None
+    return r
+
+
+def quantified_relative(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """toks[j] is 'whom' in '..., many of whom say ...': the phrase the quantifier picks from (before the comma)."""
+    lex = lexicon()
+    if j < 4 or toks[j].low != "whom" or toks[j - 1].low != "of" or toks[j - 3].text != ",":
+        return None
+    if not (toks[j - 2].low in lex.quantifiers or toks[j - 2].text.isdigit() or toks[j - 2].low in ("one", "two", "three", "half")):
+        return None
+    e = j - 4
+    k = e
+    while k - 1 >= 0 and e - k < 6 and toks[k - 1].text[:1].isalnum() and not _verbish(toks[k - 1]) \
+            and toks[k - 1].low not in _INSIDE_NO and toks[k].low not in lex.determiners \
+            and (toks[k - 1].low == "of" or toks[k - 1].low not in lex.prepositions):
+        k -= 1  # 'family members of ferry victims', 'the crews'
+    while k < e and (toks[k].low in lex.prepositions or toks[k].low in ("and", "or")):
+        k += 1
+    return (k, e) if toks[e].text[:1].isalnum() and not _verbish(toks[e]) else None

@@ -99,7 +99,7 @@ def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | Non
         r1 = _document_np(toks, c2 - 1) or np_ending_at(toks, c2 - 1)
         return (span_text(text, toks, r1), "") if r1 else None
     if toks[c2 + 1].low in ("who", "which", "whose"):
-        r1 = np_ending_at(toks, c2 - 1) or generic_np_ending_at(toks, c2 - 1)
+        r1 = clause_subject.name_before_asides(toks, c2) or np_ending_at(toks, c2 - 1) or generic_np_ending_at(toks, c2 - 1)
         return (span_text(text, toks, r1), "") if r1 else None
     r1 = np_ending_at(toks, c2 - 1)
     ra = np_starting_at(toks, c2 + 1)
@@ -278,6 +278,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 rng = _refine_subject(toks, rng, frames, m_start)
                 if rng is None:
                     continue
+            quant = clause_subject.quantified_relative(toks, j) if rng is None else None
+            if quant is not None:  # "..., many of whom say ...": some of the people named before the comma
+                frames.append(Frame(cue, lemma, m_start, m_end, span_text(text, toks, quant), "relative", "after", weak,
+                                    toks[j - 2].start))
+                continue
             ante = participles.relative_antecedent(toks, j) if rng is None and j >= 1 and (
                 nxt is not None and (nxt.low in lex.verb_position_next or nxt.text in _QUOTE_MARKS or nxt.text == ":")) else None
             if ante is not None:  # "listeners to her radio program who said ..."
