@@ -191,3 +191,12 @@ def test_many_of_whom_say():
     text = "This has not gone over well with family members of ferry victims, many of whom say the claims are unfounded."
     c = _one(text)
     assert c.speaker_mention == "family members of ferry victims" and text[c.start:c.end].startswith("many of whom say")
+
+
+def test_a_paragraph_after_speaker_and_verb_with_a_colon_is_a_block_quote():
+    text = ("“She is a disgrace,” he said.\n\nThe governor added:\n\nIt is typical of her. She knows nothing, but the "
+            "mouth never stops.\n\nThe ferry left at noon.")
+    c = [c for c in claims(text) if "typical" in text[c.start:c.end]][0]
+    assert (c.speaker_mention, c.kind) == ("The governor", "indirect")
+    assert text[c.start:c.end].endswith("never stops.")
+    assert not any("ferry left" in text[c.start:c.end] for c in claims(text))
