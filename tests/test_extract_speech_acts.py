@@ -200,3 +200,13 @@ def test_a_paragraph_after_speaker_and_verb_with_a_colon_is_a_block_quote():
     assert (c.speaker_mention, c.kind) == ("The governor", "indirect")
     assert text[c.start:c.end].endswith("never stops.")
     assert not any("ferry left" in text[c.start:c.end] for c in claims(text))
+
+
+def test_a_title_quoting_after_its_colon():
+    text = "A lesson from Ola Brekke: 'Be the voice that people hear.'\n\nThe vote is on Monday."
+    (c,) = claims(text)
+    assert (c.speaker_name, c.cue) == ("Ola Brekke", ":")
+    text = "Ruiz on Ferries: The Fares Are ‘Terrifying.’\n\nThe vote is on Monday."
+    (c,) = claims(text)
+    assert (c.speaker_name, c.kind) == ("Ruiz", "mixed")
+    assert claims("Ferry timetable: what changes on Monday\n\nThe vote is on Monday.") == []

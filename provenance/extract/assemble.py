@@ -86,7 +86,7 @@ def assemble(doc: Doc) -> list[Attribution]:
         if not para and ids and block.kind != "bullet":
             para.extend(x for x in [dash_credit.claim(doc, block, ids[0]) or transcript.claim(doc, block, ids[0])]
                         if x is not None)
-        if not para and ids and block is doc.blocks[0] and (block.kind == "heading" or _title_line(doc, block, ids)):
+        if not para and ids and block is doc.blocks[0] and (block.kind == "heading" or doc.title_line(block)):
             para.extend(x for x in [headline_colon.claim(doc, block, ids[0])] if x is not None)  # the title
         if not para and block.kind == "text" and ids and not direct.quote_only(doc.masked, block.start, block.end):
             para.extend(x for x in [_block_quote(doc, block, ids[0])] if x is not None)
@@ -117,11 +117,6 @@ def _block_quote(doc: Doc, block, si: int) -> Attribution | None:
         return None
     return Attribution(block.start, block.end, "indirect", ":", "reported.block_quote", men, si, None,
                        cue_start=block.start)
-
-
-def _title_line(doc: Doc, block, ids: list[int]) -> bool:
-    """A plain-text article's first paragraph that reads as its title: one short sentence, more text after it."""
-    return block.kind == "text" and len(ids) == 1 and len(doc.blocks) > 1 and len(doc.block_text(block).split()) <= 20
 
 
 def _floating(doc: Doc, block, si: int, atts: list[Attribution], intro: Mention | None) -> Attribution | None:
