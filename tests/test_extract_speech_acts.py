@@ -210,3 +210,22 @@ def test_a_title_quoting_after_its_colon():
     (c,) = claims(text)
     assert (c.speaker_name, c.kind) == ("Ruiz", "mixed")
     assert claims("Ferry timetable: what changes on Monday\n\nThe vote is on Monday.") == []
+
+
+def test_call_with_an_adjective_or_a_pronoun_and_a_noun_phrase():
+    c = _one("The Ruiz campaign called the charges unsubstantiated and fabricated by former staff.")
+    assert c.cue == "called" and c.speaker_mention == "The Ruiz campaign"
+    c = _one("Critics would call them messianic impulses.")
+    assert c.cue == "call"
+    for s in ("Ruiz called her mother.", "Ruiz called it quits.", "Ruiz called them today.",
+              "Ruiz called the local police."):
+        assert claims(s) == [], s
+
+
+def test_appeared_to_suggest_and_asked_how():
+    text = "Ruiz drew criticism after Brekke appeared to suggest that ferry crews were weak."
+    c = _one(text)
+    assert (c.speaker_name, c.cue) == ("Brekke", "suggest")
+    c = _one("A voter asked how Ruiz could win over young people.")
+    assert (c.speaker_mention, c.cue) == ("A voter", "asked")
+    assert claims("Ruiz wants to say that the ferry is fine.") == []

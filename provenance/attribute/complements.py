@@ -26,6 +26,9 @@ class _Words:
         self.object_words = int(v.get("complement_object_words", 12))
         self.not_after = frozenset(v.get("complement_not_after", ()))
         self.not_askers = frozenset(v.get("question_not_from", ()))
+        self.adj_endings = tuple(v.get("complement_adjective_endings", ()))
+        self.not_after_pronoun = frozenset(v.get("complement_not_after_pronoun", ()))
+        self.raising = frozenset(v.get("raising", ()))  # 'X appeared to suggest that ...' (used by reported.py)
 
 
 @lru_cache(maxsize=1)
@@ -58,10 +61,14 @@ def _object_start(toks: list[Tok], i: int) -> bool:
 
 
 def described_object(toks: list[Tok], i: int) -> bool:
-    """'the plan a fraud', 'climate change a hoax perpetrated by X', 'him a master at deals': an object, then a/an."""
+    """'the plan a fraud', 'climate change a hoax perpetrated by X', 'him a master at deals': an object, then a/an;
+    'them messianic impulses': a pronoun and a noun phrase; 'the charges unsubstantiated': an object and an
+    adjective closing the clause."""
     if not _object_start(toks, i) or toks[i].low in ("back", "off", "up", "out", "in", "on", "for", "upon", "it"):
-        return False
+        return _pronoun_and_description(toks, i)
     w = words()
+    if _pronoun_and_description(toks, i) or _adjective_after(toks, i, w):
+        return True
     ends = _object_end(toks, i, w.object_words)
     for k in ends:
         if toks[k].low in ("a", "an"):
@@ -69,6 +76,31 @@ def described_object(toks: list[Tok], i: int) -> bool:
     # 'half of his supporters “deplorables”': the object, then its quoted description
     k = (ends[-1] if ends else i) + 1
     return bool(ends) and k < len(toks) and toks[k - 1].text in ("“", "\"", "‘") and len(ends) <= 8
+
+
+def _pronoun_and_description(toks: list[Tok], i: int) -> bool:
+    if i + 1 >= len(toks) or toks[i].low not in ("him", "them", "it", "us", "me"):  # not "her": her mother
+        return False
+    nxt = toks[i + 1]
+    lex = lexicon()
+    return nxt.text[:1].isalpha() and not nxt.cap and nxt.low not in words().not_after_pronoun \
+        and nxt.low not in lex.time_words and nxt.low not in lex.prepositions and nxt.low not in lex.form_lemma \
+        and not nxt.low.endswith("ly")
+
+
+def _adjective_after(toks: list[Tok], i: int, w: _Words) -> bool:
+    """'the charges unsubstantiated and fabricated by former staff': a determiner's object, then an adjective."""
+    lex = lexicon()
+    if toks[i].low not in lex.determiners and not is_possessive(toks[i]):
+        return False
+    for k in range(i + 2, min(len(toks), i + 7)):
+        t = toks[k]
+        if not t.text[:1].isalpha() or t.low in lex.prepositions or t.low in ("and", "or", "to", "that", "which", "who"):
+            return False
+        if not t.cap and t.low.endswith(w.adj_endings) and len(t.low) > 4 and (
+                k + 1 >= len(toks) or toks[k + 1].text in (".", ",", ";") or toks[k + 1].low in ("and", "or", "by")):
+            return True
+    return False
 
 
 def directive(toks: list[Tok], i: int) -> bool:

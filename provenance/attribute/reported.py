@@ -206,8 +206,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # "battleground states could", "took questions from", "initial reports of": a noun
         if nxt is not None and nxt.low in ("nothing",) or _NEG_ANY.search(masked[max(s_start, m_start - 30):m_start]):
             continue  # "has said nothing", "declined to comment": a speech act with no content
+        subj_end = vi  # the verb whose subject is the speaker ('X appeared to suggest': 'appeared')
         if kind == "base" and prev is not None and prev.low == "to":
-            continue  # infinitive
+            if not (vi >= 3 and toks[vi - 2].low in complements.words().raising):
+                continue  # infinitive
+            subj_end = vi - 2
         if kind == "past" and prev is not None and prev.low in _BE:
             continue  # passive
         if kind == "past" and prev is not None and prev.low in ("has", "have", "had") and vi >= 2 and toks[vi - 2].low in _BE:
@@ -257,16 +260,16 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 continue  # "X said A after saying B": part of an earlier cue's content
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
         else:
-            j = skip_back(toks, vi - 1)
+            j = skip_back(toks, subj_end - 1)
             if not heading:  # "Kall -- co-editor of a book -- said", "McConnell, who in 2010 said"
                 j = clause_subject.skip_time_after_relative(toks, clause_subject.skip_aside(toks, j))
             rng = np_ending_at(toks, j) if j >= 0 and toks[j].text != "," else None
-            if j >= 0 and toks[j].text != "," and not heading and (
+            if j >= 0 and toks[j].text != "," and not heading and subj_end == vi and (
                     rng is None or rng[0] >= 2 and toks[rng[0] - 1].low in lex.postmodifiers):
                 g = generic_np_ending_at(toks, j)
                 if g is not None and (rng is None or g[0] < rng[0]):
                     rng = g
-            if j >= 0 and toks[j].text != "," and not heading and (
+            if j >= 0 and toks[j].text != "," and not heading and subj_end == vi and (
                     rng is None or rng[0] >= 1 and toks[rng[0] - 1].low in _INNER):
                 w = clause_subject.subject_ending_at(toks, j)  # "Experts on the region and on arms control said"
                 if w is not None and (rng is None or w[0] < rng[0]):
