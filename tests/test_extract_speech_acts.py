@@ -229,3 +229,15 @@ def test_appeared_to_suggest_and_asked_how():
     c = _one("A voter asked how Ruiz could win over young people.")
     assert (c.speaker_mention, c.cue) == ("A voter", "asked")
     assert claims("Ruiz wants to say that the ferry is fine.") == []
+
+
+def test_speech_nouns_with_a_lower_case_owner_a_source_after_from_or_a_to_infinitive():
+    text = "Video shows that the man had his hands up, contradicting Harbour police’s earlier claim that he had refused."
+    c = [c for c in claims(text) if c.cue == "claim"][0]
+    assert c.speaker_mention == "Harbour police" and text[c.start:c.end].startswith("Harbour police’s earlier claim")
+    text = "The vote went ahead despite repeated warnings from his attorney that the showdown was fruitless."
+    (c,) = claims(text)
+    assert (c.speaker_mention, c.cue) == ("his attorney", "warnings")
+    text = "Her promises to cut the fares notwithstanding, analysts agree the rich would gain most."
+    (c,) = claims(text)
+    assert c.cue == "promises" and c.speaker_mention == "she"
