@@ -241,3 +241,11 @@ def test_speech_nouns_with_a_lower_case_owner_a_source_after_from_or_a_to_infini
     text = "Her promises to cut the fares notwithstanding, analysts agree the rich would gain most."
     (c,) = claims(text)
     assert c.cue == "promises" and c.speaker_mention == "she"
+
+
+def test_went_on_to_and_continued_to_before_a_speech_verb():
+    c = _one("Ham went on to explain how cuts to the ferry budget left the crews stranded.")
+    assert (c.speaker_name, c.cue) == ("Ham", "explain")
+    c = _one("Small groups of protesters continued to call for more information about the sinking.")
+    assert (c.speaker_mention, c.cue) == ("Small groups of protesters", "call for")
+    assert claims("Ruiz continued to say nothing.") == []

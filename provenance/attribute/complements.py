@@ -28,7 +28,16 @@ class _Words:
         self.not_askers = frozenset(v.get("question_not_from", ()))
         self.adj_endings = tuple(v.get("complement_adjective_endings", ()))
         self.not_after_pronoun = frozenset(v.get("complement_not_after_pronoun", ()))
-        self.raising = frozenset(v.get("raising", ()))  # 'X appeared to suggest that ...' (used by reported.py)
+        self.raising = tuple(tuple(r.split()) for r in v.get("raising", ()))  # 'X appeared to suggest that ...'
+
+    def raised(self, toks: list[Tok], to: int) -> int:
+        """toks[to] is 'to' before a speech verb: the index of the first word of a raising phrase before it
+        ('went on to explain' -> 'went'), or -1."""
+        for r in self.raising:
+            k = to - len(r)
+            if k >= 1 and tuple(t.low for t in toks[k:to]) == r:
+                return k
+        return -1
 
 
 @lru_cache(maxsize=1)

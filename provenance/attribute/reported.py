@@ -208,9 +208,9 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # "has said nothing", "declined to comment": a speech act with no content
         subj_end = vi  # the verb whose subject is the speaker ('X appeared to suggest': 'appeared')
         if kind == "base" and prev is not None and prev.low == "to":
-            if not (vi >= 3 and toks[vi - 2].low in complements.words().raising):
+            subj_end = complements.words().raised(toks, vi - 1)
+            if subj_end < 0:
                 continue  # infinitive
-            subj_end = vi - 2
         if kind == "past" and prev is not None and prev.low in _BE:
             continue  # passive
         if kind == "past" and prev is not None and prev.low in ("has", "have", "had") and vi >= 2 and toks[vi - 2].low in _BE:
@@ -269,7 +269,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 g = generic_np_ending_at(toks, j)
                 if g is not None and (rng is None or g[0] < rng[0]):
                     rng = g
-            if j >= 0 and toks[j].text != "," and not heading and subj_end == vi and (
+            if j >= 0 and toks[j].text != "," and not heading and (
                     rng is None or rng[0] >= 1 and toks[rng[0] - 1].low in _INNER):
                 w = clause_subject.subject_ending_at(toks, j)  # "Experts on the region and on arms control said"
                 if w is not None and (rng is None or w[0] < rng[0]):
