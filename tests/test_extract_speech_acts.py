@@ -249,3 +249,13 @@ def test_went_on_to_and_continued_to_before_a_speech_verb():
     c = _one("Small groups of protesters continued to call for more information about the sinking.")
     assert (c.speaker_mention, c.cue) == ("Small groups of protesters", "call for")
     assert claims("Ruiz continued to say nothing.") == []
+
+
+def test_agree_that_rate_as_and_a_subject_with_a_bare_relative_clause():
+    c = _one("Only 52 percent of registered voters agreed that Ruiz is in good health.")
+    assert (c.speaker_mention, c.cue) == ("Only 52 percent of registered voters", "agreed")
+    assert claims("The board agreed to sell the ferry.") == []
+    c = _one("The Ledger fact-checkers rated 32% of the mayor's claims as “false” or “pants on fire.”")
+    assert c.cue == "rated"
+    c = _one("In the mayor's favor, all the experts I interviewed said her proposals were more detailed.")
+    assert c.speaker_mention == "all the experts"

@@ -96,7 +96,11 @@ def _head_ok(words: list[Tok]) -> bool:
 
 
 def subject_ending_at(toks: list[Tok], j: int) -> tuple[int, int] | None:
-    """Token range of the whole clause subject ending at toks[j], or None."""
+    """Token range of the whole clause subject ending at toks[j], or None.  A subject may end in a relative
+    clause with no 'that' ('all the experts I interviewed said'): the range then ends before it."""
+    if j >= 3 and _verbish(toks[j]) and toks[j - 1].low in ("i", "we", "they", "he", "she", "you") \
+            and not _verbish(toks[j - 2]) and toks[j - 2].low not in _INSIDE_NO and toks[j - 2].text[:1].isalpha():
+        return subject_ending_at(toks, j - 2)  # the speaker phrase without its relative clause
     if j < 0 or not toks[j].text[:1].isalnum() or _verbish(toks[j]) or toks[j].low in _INSIDE_NO:
         return None
     lex = lexicon()

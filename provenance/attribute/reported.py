@@ -225,8 +225,10 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         if lemma in lex.needs_about and not {"about", "on", "of"} & set(after) and not quoted_before and not (
                 _content_follows(masked, m_end, s_end)):
             continue  # ('"We are ready," responded X': the quotation is the content)
-        if lemma in lex.needs_as and "as" not in after:
+        if lemma in lex.needs_as and "as" not in [t.low for t in toks[ve + 1:ve + 11]]:
             continue
+        if lemma in complements.words().needs_that and not re.match(r"\s+that\b", masked[m_end:s_end]):
+            continue  # "agreed that ..." only (not "agreed to sell")
         if lemma in lex.needs_complement and not (_complement(toks, ve + 1) or complements.described_object(toks, ve + 1)):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
         if kind == "ing" and prev is not None and prev.low == "as":
