@@ -259,3 +259,15 @@ def test_agree_that_rate_as_and_a_subject_with_a_bare_relative_clause():
     assert c.cue == "rated"
     c = _one("In the mayor's favor, all the experts I interviewed said her proposals were more detailed.")
     assert c.speaker_mention == "all the experts"
+
+
+def test_rail_against_link_compare_paint_advocate():
+    for sentence, cue in (("Ruiz has railed against the special provisions that pock the tax code.", "railed against"),
+                          ("Brekke repeatedly linked the ferry outage to the board's private server.", "linked"),
+                          ("Ruiz compares his struggles to those of the former mayor.", "compares"),
+                          ("Ruiz effectively painted Brekke as an out-of-touch rich guy.", "painted"),
+                          ("The union advocates equal pay for all crews.", "advocates")):
+        c = _one(sentence)
+        assert c.cue == cue, sentence
+    for s in ("The link was broken.", "They painted the ferry blue.", "The advocates met on Monday."):
+        assert claims(s) == [], s

@@ -27,6 +27,7 @@ class _Words:
         self.not_after = frozenset(v.get("complement_not_after", ()))
         self.not_askers = frozenset(v.get("question_not_from", ()))
         self.needs_that = frozenset(v.get("needs_that", ()))
+        self.needs_to = frozenset(v.get("needs_to", ()))
         self.adj_endings = tuple(v.get("complement_adjective_endings", ()))
         self.not_after_pronoun = frozenset(v.get("complement_not_after_pronoun", ()))
         self.raising = tuple(tuple(r.split()) for r in v.get("raising", ()))  # 'X appeared to suggest that ...'

@@ -229,6 +229,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue
         if lemma in complements.words().needs_that and not re.match(r"\s+that\b", masked[m_end:s_end]):
             continue  # "agreed that ..." only (not "agreed to sell")
+        if lemma in complements.words().needs_to and not {"to", "with"} & {t.low for t in toks[ve + 2:ve + 11]}:
+            continue  # "compared the plan to a tax", "linked the outage to the hack"
         if lemma in lex.needs_complement and not (_complement(toks, ve + 1) or complements.described_object(toks, ve + 1)):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
         if kind == "ing" and prev is not None and prev.low == "as":
