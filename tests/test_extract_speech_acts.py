@@ -271,3 +271,10 @@ def test_rail_against_link_compare_paint_advocate():
         assert c.cue == cue, sentence
     for s in ("The link was broken.", "They painted the ferry blue.", "The advocates met on Monday."):
         assert claims(s) == [], s
+
+
+def test_a_pronoun_contracted_with_be_before_a_speech_verb():
+    text = "Ruiz spoke in the harbour on Monday. She’s claiming that the ferry is “a big, big problem.”"
+    c = [c for c in claims(text) if c.cue == "claiming"][0]
+    assert (c.speaker_mention, c.kind) == ("She", "mixed")
+    assert claims("Brekke’s saying is famous.") == []

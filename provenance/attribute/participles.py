@@ -29,11 +29,27 @@ def _adverb(t: Tok) -> bool:
 
 
 def progressive(toks: list[Tok], vi: int) -> bool:
-    """Is toks[vi] an -ing form after a form of 'be' and one or more adverbs ('is once again questioning')?"""
+    """Is toks[vi] an -ing form after a form of 'be' and one or more adverbs ('is once again questioning'),
+    or after a pronoun with a contracted 'be' ('He’s claiming that ...', 'They're saying')?"""
     k = vi - 1
+    if k >= 0 and _contracted_be(toks[k]):
+        return True
     while k >= 0 and vi - k <= 4 and _adverb(toks[k]):
         k -= 1
     return k < vi - 1 and k >= 0 and toks[k].low in _BE
+
+
+def contracted_subject(t: Tok) -> int:
+    """Length of the pronoun in a token that contracts it with 'be' ('He’s' -> 2, 'They're' -> 4), else 0."""
+    low = t.low.replace("’", "'")
+    for end in ("'s", "'re", "'m"):
+        if low.endswith(end) and low[:-len(end)] in ("he", "she", "it", "they", "we", "you", "i"):
+            return len(low) - len(end)
+    return 0
+
+
+def _contracted_be(t: Tok) -> bool:
+    return contracted_subject(t) > 0
 
 
 def loose(toks: list[Tok], vi: int, ve: int, content_follows: bool, lemma: str) -> bool:

@@ -199,6 +199,10 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         m_start, m_end = toks[vi].start, toks[ve].end
         prev = toks[vi - 1] if vi > 0 else None
         nxt = toks[ve + 1] if ve + 1 < len(toks) else None
+        if kind == "ing" and prev is not None and (n := participles.contracted_subject(prev)):
+            frames.append(Frame(form, lemma, m_start, m_end, Mention(text[prev.start:prev.start + n], prev.start,
+                                                                        prev.start + n), "before", "after", lemma in lex.weak))
+            continue  # "He’s claiming that ...": the pronoun in the contraction
         if prev is not None and (prev.low in lex.determiners and prev.low not in ("that",) or is_possessive(prev)):
             if not (prev.low in _STANDALONE and (vi == 1 or toks[vi - 2].text in _CLAUSE_PUNCT)):
                 continue  # a noun: "the report", "Gerasimov's claims" (but "Many said", "Another described")
