@@ -278,3 +278,15 @@ def test_a_pronoun_contracted_with_be_before_a_speech_verb():
     c = [c for c in claims(text) if c.cue == "claiming"][0]
     assert (c.speaker_mention, c.kind) == ("She", "mixed")
     assert claims("Brekke’s saying is famous.") == []
+
+
+def test_found_that_by_a_person_or_body_and_findings_of_slides():
+    c = _one("The Harbour Observer found that 1 in 4 residents lived in distressed neighborhoods.")
+    assert (c.speaker_mention, c.cue) == ("The Harbour Observer", "found")
+    c = _one("While a federal judge found that action unconstitutional, his decision was overturned.")
+    assert c.cue == "found"
+    assert claims("She found the keys on the table.") == []
+    (c,) = claims("A 2019 study found that river towns lost a third of their clinics.")
+    assert c.kind == "document"
+    c = _one("Another slide shows that eight of 10 ferries are built abroad.")
+    assert (c.kind, c.cue) == ("document", "shows")

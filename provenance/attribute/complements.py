@@ -28,9 +28,18 @@ class _Words:
         self.not_askers = frozenset(v.get("question_not_from", ()))
         self.needs_that = frozenset(v.get("needs_that", ()))
         self.needs_to = frozenset(v.get("needs_to", ()))
+        self.not_for_material = frozenset(v.get("not_for_material", ()))
         self.adj_endings = tuple(v.get("complement_adjective_endings", ()))
         self.not_after_pronoun = frozenset(v.get("complement_not_after_pronoun", ()))
         self.raising = tuple(tuple(r.split()) for r in v.get("raising", ()))  # 'X appeared to suggest that ...'
+
+    def material_subject(self, lemma: str, speaker: str) -> bool:
+        """Is `speaker` a study, poll, document or footage for a verb that leaves those to the findings modules?"""
+        if lemma not in self.not_for_material:
+            return False
+        lex = lexicon()
+        return any(w.lower() in lex.finding_heads or w.lower() in lex.document_heads or w.lower() in lex.artifacts
+                   for w in speaker.split())
 
     def raised(self, toks: list[Tok], to: int) -> int:
         """toks[to] is 'to' before a speech verb: the index of the first word of a raising phrase before it

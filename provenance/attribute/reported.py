@@ -353,8 +353,9 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 inv = np_starting_at(toks, ve + 1) or clause_subject.inverted_subject(toks, ve + 1)
                 if inv is not None:
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
-        if mention is None:
-            continue
+        lead = masked[s_start:m_start].rsplit(",", 1)[-1].split()[:5]  # the clause's first words: 'A 2014 study that ...'
+        if mention is None or complements.words().material_subject(lemma, mention.text + " " + " ".join(lead)):
+            continue  # "A 2019 study found that ...": a finding (findings.py, study_findings.py)
         frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak, desc))
     # "X, speaking on condition of anonymity, said ...": a speech verb whose clause only says how the source
     # spoke carries no content (its mention still served the frames after it)
