@@ -290,3 +290,15 @@ def test_found_that_by_a_person_or_body_and_findings_of_slides():
     assert c.kind == "document"
     c = _one("Another slide shows that eight of 10 ferries are built abroad.")
     assert (c.kind, c.cue) == ("document", "shows")
+
+
+def test_an_attribution_opening_with_as():
+    text = ("As Ola Brekke, a tax lawyer at the harbour board, recently put it, ''Did Ruiz lower his taxes "
+            "through legal avoidance?''")
+    c = _one(text)
+    assert (c.speaker_name, c.cue, c.start) == ("Ola Brekke", "put it", 0)
+    (c,) = claims("As Ruiz said in 2008, the harbour is the heart of the town.")
+    assert (c.speaker_name, c.cue, c.start) == ("Ruiz", "said", 0)
+    c = _one("As stated in Brekke's commentary, there are conflicting stories about the ferry.")
+    assert c.speaker_mention == "Brekke's commentary"
+    assert claims("As the ferry left, the crowd cheered.") == []

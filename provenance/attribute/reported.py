@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import clause_subject, complements, participles, relative, seen_by, sourcing, speaker_np
+from provenance.attribute import as_clause, clause_subject, complements, participles, relative, seen_by, sourcing, speaker_np
 from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
@@ -192,6 +192,11 @@ def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
 def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int, heading: bool = False) -> list[Frame]:
     lex = lexicon()
     pre = [] if heading else _according(text, masked, toks, s_start, s_end)
+    opening = None if heading or masked[s_start:s_end].lstrip()[:3] != "As " else as_clause.as_frame(masked, s_start, s_end)
+    if opening is not None:  # "As X put it, ...": X's claim is the rest of the sentence
+        men, verb, vs, ve_, _c = opening
+        men = Mention(text[men.start:men.end], men.start, men.end)
+        pre.append(Frame(verb, lex.form_lemma.get(verb, verb), vs, ve_, men, "according", "after", False))
     frames: list[Frame] = []
     for vi, ve, form in lex.cues_in(toks, heading):
         lemma = lex.form_lemma[form]
@@ -368,6 +373,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                                                                     f.mention.text if f.mention else "")
                                         and not _about_follows(masked, f, s_end))]
     if not heading:
+        frames = [f for f in frames if not any(p.cue_start == f.cue_start for p in pre)]  # "As Ruiz said in 2008, ..."
         frames.extend(pre)
         frames.extend(_agentless(text, masked, toks, s_start, s_end))
     frames.sort(key=lambda f: f.cue_start)
