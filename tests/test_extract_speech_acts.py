@@ -302,3 +302,9 @@ def test_an_attribution_opening_with_as():
     c = _one("As stated in Brekke's commentary, there are conflicting stories about the ferry.")
     assert c.speaker_mention == "Brekke's commentary"
     assert claims("As the ferry left, the crowd cheered.") == []
+
+
+def test_a_leading_participle_takes_the_main_clause_subject():
+    (c,) = claims("After saying that the ferry was late, Ruiz left the harbour.")
+    assert (c.speaker_name, c.cue) == ("Ruiz", "saying")
+    assert claims("After saying goodbye, Ruiz left.") == []

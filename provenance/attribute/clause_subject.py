@@ -219,3 +219,20 @@ def quantified_relative(toks: list[Tok], j: int) -> tuple[int, int] | None:
     while k < e and (toks[k].low in lex.prepositions or toks[k].low in ("and", "or")):
         k += 1
     return (k, e) if toks[e].text[:1].isalnum() and not _verbish(toks[e]) else None
+
+
+def subject_after_lead(toks: list[Tok], ve: int, text: str):
+    """'After saying A, she was whisked off ...': the subject after the comma that closes the leading clause
+    (a pronoun or a name)."""
+    from provenance.attribute.frames import np_starting_at, span_text
+    lex = lexicon()
+    if ve + 1 >= len(toks) or not (toks[ve + 1].low in lex.verb_position_next or toks[ve + 1].text in ("“", "\"")):
+        return None  # 'After saying goodbye, ...': no content
+    c = next((k for k in range(ve + 1, len(toks)) if toks[k].text in (",", ";")
+              or toks[k].text in ("”", "\"") and k + 1 < len(toks) and toks[k + 1].text[:1].isalpha()), -1)
+    if c < 0 or toks[c].text == ";" or c + 1 >= len(toks):
+        return None
+    r = np_starting_at(toks, c + 1)
+    if r is None or not (toks[r[0]].cap or toks[r[0]].low in lex.pronouns):
+        return None
+    return span_text(text, toks, r)

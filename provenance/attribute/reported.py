@@ -272,6 +272,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             if earlier and prev.low in _ING_PREP:
                 continue  # "X said A after saying B": part of an earlier cue's content
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
+            if mention is None and not earlier and vi == 1:  # "After saying A, she was whisked off": the main clause's
+                mention = clause_subject.subject_after_lead(toks, ve, text)  # subject
         else:
             j = skip_back(toks, subj_end - 1)
             if not heading:  # "Kall -- co-editor of a book -- said", "McConnell, who in 2010 said"
