@@ -69,11 +69,12 @@ def loose(toks: list[Tok], vi: int, ve: int, content_follows: bool, lemma: str) 
 
 def relative_antecedent(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """toks[j] is 'who' with no comma before it: the person noun (or name) it follows, over a short
-    postmodifier ('listeners to her radio program who', 'a clerk at the harbour office who')."""
-    if j < 1 or toks[j].low != "who" or toks[j - 1].text == ",":
+    postmodifier ('listeners to her radio program who', 'a clerk at the harbour office who'); or 'which'
+    after an institution ('the Harbour Police Department which reported ...')."""
+    if j < 1 or toks[j].low not in ("who", "which") or toks[j - 1].text == ",":
         return None
     lex = lexicon()
-    people = _people()
+    people = _people() if toks[j].low == "who" else frozenset(lex.organization_heads)  # 'the police department which
     after = lex.prepositions | lex.postmodifiers
     for k in range(j - 1, max(-1, j - 7), -1):
         t = toks[k]

@@ -274,6 +274,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
             if mention is None and not earlier and vi == 1:  # "After saying A, she was whisked off": the main clause's
                 mention = clause_subject.subject_after_lead(toks, ve, text)  # subject
+            elif mention is None and not earlier:  # "In August, several groups granted X an extension, saying ..."
+                mention = clause_subject.leading_np(toks[:vi], text)
         else:
             j = skip_back(toks, subj_end - 1)
             if not heading:  # "Kall -- co-editor of a book -- said", "McConnell, who in 2010 said"
