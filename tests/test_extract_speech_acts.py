@@ -319,3 +319,9 @@ def test_which_after_an_institution_and_a_participle_after_a_leading_adverbial()
             "\"start-up capital was less than expected.\"")
     c = _one(text)
     assert (c.speaker_mention, c.cue) == ("several environmental groups", "saying")
+
+
+def test_began_by_saying_after_a_name_and_its_description():
+    text = "Brekke, a medical doctor, then appeared on television and began by saying he would “never” diagnose anyone on TV."
+    c = _one(text)
+    assert (c.speaker_name, c.cue) == ("Brekke", "saying")

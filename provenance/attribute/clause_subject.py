@@ -128,12 +128,22 @@ def leading_np(toks: list[Tok], text: str):
     from provenance.attribute.frames import skip_adverbial, span_text
     lex = lexicon()
     i = skip_adverbial(toks) if toks else 0
+    if i == 2 and toks[0].cap and toks[1].text == ",":
+        i = 0  # 'Dean, a medical doctor, ...': a name, not an adverbial
     if i >= len(toks) or not (toks[i].cap or toks[i].low in lex.determiners or is_possessive(toks[i])):
         return None
     k = i
     while k < len(toks) and k - i < 8 and toks[k].text[:1].isalnum() and not _verbish(toks[k]) \
             and toks[k].low not in _INSIDE_NO and toks[k].low not in ("and", "or", "but"):
         k += 1
+    if k > i and k < len(toks) and toks[k].text == "," and all(t.cap for t in toks[i:k]):
+        # 'Dean, a medical doctor, then appeared ...': a name, its description between commas, then the verb
+        c2 = next((n for n in range(k + 1, min(len(toks), k + 12)) if toks[n].text == ","), -1)
+        n = c2 + 1
+        while 0 < n < len(toks) and toks[n].low in lex.skip_words and not _verbish(toks[n]):
+            n += 1
+        if c2 > 0 and n < len(toks) and _verbish(toks[n]):
+            return span_text(text, toks, (i, k - 1))
     if k == i or k >= len(toks) or not _verbish(toks[k]) or toks[k - 1].low in lex.determiners \
             or not _head_ok(toks[i:k]):
         return None

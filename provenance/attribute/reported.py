@@ -272,6 +272,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             if earlier and prev.low in _ING_PREP:
                 continue  # "X said A after saying B": part of an earlier cue's content
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
+            if prev.low in _ING_PREP and mention is None and not earlier and vi > 1:  # "X, a doctor, ... began by saying"
+                mention = clause_subject.leading_np(toks[:vi], text)
             if mention is None and not earlier and vi == 1:  # "After saying A, she was whisked off": the main clause's
                 mention = clause_subject.subject_after_lead(toks, ve, text)  # subject
             elif mention is None and not earlier:  # "In August, several groups granted X an extension, saying ..."
