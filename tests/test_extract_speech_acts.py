@@ -325,3 +325,12 @@ def test_began_by_saying_after_a_name_and_its_description():
     text = "Brekke, a medical doctor, then appeared on television and began by saying he would “never” diagnose anyone on TV."
     c = _one(text)
     assert (c.speaker_name, c.cue) == ("Brekke", "saying")
+
+
+def test_sung_chanted_and_read_words_in_quotation_marks():
+    c = _one("Protesters marched through the streets, chanting \"Hands up, don't shoot.\"")
+    assert (c.speaker_mention, c.cue) == ("Protesters", "chanting")
+    c = _one("The letter reads: “From the harbour to the hills, we see the ferries thriving.”")
+    assert (c.cue, c.kind) == ("reads", "direct")
+    for s in ("He read the book on the ferry.", "She sang in the choir."):
+        assert claims(s) == [], s
