@@ -334,3 +334,9 @@ def test_sung_chanted_and_read_words_in_quotation_marks():
     assert (c.cue, c.kind) == ("reads", "direct")
     for s in ("He read the book on the ferry.", "She sang in the choir."):
         assert claims(s) == [], s
+
+
+def test_a_most_read_box_is_page_furniture():
+    text = ("The ferry board met on Monday.\n\nMost read: “We counted every name,” says harbour commissioner · "
+            "Dam deal explained\n\nThe vote is on Friday.")
+    assert not any("Most read" in text[c.start:c.end] for c in claims(text))
