@@ -35,7 +35,17 @@ def _from_pattern() -> re.Pattern:
     return re.compile(rf"\b(?P<noun>{nouns})\s+(?:from|by)\s+(?P<owner>(?:[\w.&'’-]+\s+){{0,5}}?[\w.&-]+)\s+that\s+\S")
 
 
+@lru_cache(maxsize=1)
+def _any_noun() -> re.Pattern:
+    """Any speech noun at all: most sentences have none, and then the costlier patterns are not run."""
+    nouns = set(lexicon().claim_nouns) | set(_load("lexicon.json").get("claim_nouns_to", ()))
+    return re.compile(r"\b(?:" + "|".join(sorted(nouns, key=len, reverse=True)) + r")\s+(?:that|to|from|by)\b")
+
+
 def claim(text: str, masked: str, s_start: int, s_end: int, sentence: int, qindex) -> Attribution | None:
+    first = _any_noun().search(masked, s_start, s_end)
+    if first is None:
+        return None
     m = _pattern().search(masked, s_start, s_end)
     if m is not None and m.group("owner")[:1].islower() and m.group("owner").lower() not in _PRONOUN:
         m = None  # 'police's': the owner opens with a name

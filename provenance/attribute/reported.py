@@ -191,8 +191,9 @@ def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
 
 def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int, heading: bool = False) -> list[Frame]:
     lex = lexicon()
+    cw = complements.words()
     pre = [] if heading else _according(text, masked, toks, s_start, s_end)
-    opening = None if heading or masked[s_start:s_end].lstrip()[:3] != "As " else as_clause.as_frame(masked, s_start, s_end)
+    opening = None if heading or not toks or toks[0].text != "As" else as_clause.as_frame(masked, s_start, s_end)
     if opening is not None:  # "As X put it, ...": X's claim is the rest of the sentence
         men, verb, vs, ve_, _c = opening
         men = Mention(text[men.start:men.end], men.start, men.end)
@@ -217,7 +218,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # "has said nothing", "declined to comment": a speech act with no content
         subj_end = vi  # the verb whose subject is the speaker ('X appeared to suggest': 'appeared')
         if kind == "base" and prev is not None and prev.low == "to":
-            subj_end = complements.words().raised(toks, vi - 1)
+            subj_end = cw.raised(toks, vi - 1)
             if subj_end < 0:
                 continue  # infinitive
         if kind == "past" and prev is not None and prev.low in _BE:
@@ -236,9 +237,9 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # ('"We are ready," responded X': the quotation is the content)
         if lemma in lex.needs_as and "as" not in [t.low for t in toks[ve + 1:ve + 11]]:
             continue
-        if lemma in complements.words().needs_that and not re.match(r"\s+that\b", masked[m_end:s_end]):
+        if lemma in cw.needs_that and not re.match(r"\s+that\b", masked[m_end:s_end]):
             continue  # "agreed that ..." only (not "agreed to sell")
-        if lemma in complements.words().needs_to and not {"to", "with"} & {t.low for t in toks[ve + 2:ve + 11]}:
+        if lemma in cw.needs_to and not {"to", "with"} & {t.low for t in toks[ve + 2:ve + 11]}:
             continue  # "compared the plan to a tax", "linked the outage to the hack"
         if lemma in lex.needs_complement and not (_complement(toks, ve + 1) or complements.described_object(toks, ve + 1)):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
@@ -364,8 +365,8 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 inv = np_starting_at(toks, ve + 1) or clause_subject.inverted_subject(toks, ve + 1)
                 if inv is not None:
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
-        lead = masked[s_start:m_start].rsplit(",", 1)[-1].split()[:5]  # the clause's first words: 'A 2014 study that ...'
-        if mention is None or complements.words().material_subject(lemma, mention.text + " " + " ".join(lead)):
+        if mention is None or lemma in cw.not_for_material and cw.material_subject(
+                lemma, mention.text + " " + " ".join(masked[s_start:m_start].rsplit(",", 1)[-1].split()[:5])):
             continue  # "A 2019 study found that ...": a finding (findings.py, study_findings.py)
         frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak, desc))
     # "X, speaking on condition of anonymity, said ...": a speech verb whose clause only says how the source

@@ -64,8 +64,9 @@ def run(doc: Doc) -> None:
             doc.attended.append(si)
             new = [c.att for c in doc.clauses.get(si, ())]
             extras: list[Extra] = []
-            outlets = [x for x in new if _outlet_speaking(x)]
-            if not heading and intro is None and all(x.rule == "reported.agentless" or x in outlets for x in new):
+            outlets: list[Attribution] = []
+            if not heading and intro is None and all(x.rule == "reported.agentless" or _outlet_speaking(x) for x in new):
+                outlets = [x for x in new if x.rule != "reported.agentless"]
                 dc = document.document_claim(text, masked, toks, s.start, s.end, in_passage)
                 found = None if dc is not None else study_findings.finding_claim(text, masked, toks, s.start, s.end)
                 dc = dc or found
