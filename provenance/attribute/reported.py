@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import as_clause, clause_subject, complements, participles, relative, seen_by, sourcing, speaker_np
+from provenance.attribute import (as_clause, clause_subject, complements, participles, relative, seen_by, sourcing,
+                                  speaker_np, speaker_phrases)
 from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
@@ -99,7 +100,7 @@ def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | Non
         r1 = _document_np(toks, c2 - 1) or np_ending_at(toks, c2 - 1)
         return (span_text(text, toks, r1), "") if r1 else None
     if toks[c2 + 1].low in ("who", "which", "whose"):
-        r1 = clause_subject.name_before_asides(toks, c2) or np_ending_at(toks, c2 - 1) or generic_np_ending_at(toks, c2 - 1)
+        r1 = speaker_phrases.name_before_asides(toks, c2) or np_ending_at(toks, c2 - 1) or generic_np_ending_at(toks, c2 - 1)
         return (span_text(text, toks, r1), "") if r1 else None
     r1 = np_ending_at(toks, c2 - 1)
     ra = np_starting_at(toks, c2 + 1)
@@ -274,11 +275,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 continue  # "X said A after saying B": part of an earlier cue's content
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
             if prev.low in _ING_PREP and mention is None and not earlier and vi > 1:  # "X, a doctor, ... began by saying"
-                mention = clause_subject.leading_np(toks[:vi], text)
+                mention = speaker_phrases.leading_np(toks[:vi], text)
             if mention is None and not earlier and vi == 1:  # "After saying A, she was whisked off": the main clause's
-                mention = clause_subject.subject_after_lead(toks, ve, text)  # subject
+                mention = speaker_phrases.subject_after_lead(toks, ve, text)  # subject
             elif mention is None and not earlier:  # "In August, several groups granted X an extension, saying ..."
-                mention = clause_subject.leading_np(toks[:vi], text)
+                mention = speaker_phrases.leading_np(toks[:vi], text)
         else:
             j = skip_back(toks, subj_end - 1)
             if not heading:  # "Kall -- co-editor of a book -- said", "McConnell, who in 2010 said"
@@ -301,7 +302,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 rng = _refine_subject(toks, rng, frames, m_start)
                 if rng is None:
                     continue
-            quant = clause_subject.quantified_relative(toks, j) if rng is None else None
+            quant = speaker_phrases.quantified_relative(toks, j) if rng is None else None
             if quant is not None:  # "..., many of whom say ...": some of the people named before the comma
                 frames.append(Frame(cue, lemma, m_start, m_end, span_text(text, toks, quant), "relative", "after", weak,
                                     toks[j - 2].start))
@@ -339,7 +340,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             elif j >= 0 and toks[j].text == "," and not heading:
                 ap = _appositive(text, toks, j)
                 inv = np_starting_at(toks, ve + 1)
-                whole = clause_subject.inverted_subject(toks, ve + 1) if lemma != "tell" and j == vi - 1 else None
+                whole = speaker_phrases.inverted_subject(toks, ve + 1) if lemma != "tell" and j == vi - 1 else None
                 if whole is not None and (inv is None or inv[1] < whole[1]):
                     ap, inv = None, whole  # "..., said one GOP source in the room.": the speaker after the verb
                 if ap is not None:
@@ -360,9 +361,9 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             elif j >= 0 and toks[j].low in _CONNECT:
                 mode = "main"
                 mention = frames[-1].mention if frames else (main_subject(toks[:j], text)
-                                                             or clause_subject.leading_np(toks[:j], text))
+                                                             or speaker_phrases.leading_np(toks[:j], text))
             elif j < 0 or toks[j].text in _QUOTE_MARKS:
-                inv = np_starting_at(toks, ve + 1) or clause_subject.inverted_subject(toks, ve + 1)
+                inv = np_starting_at(toks, ve + 1) or speaker_phrases.inverted_subject(toks, ve + 1)
                 if inv is not None:
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
         if mention is None or lemma in cw.not_for_material and cw.material_subject(
@@ -464,7 +465,7 @@ def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
                 and toks[rng[1] + 1].low not in ("for", "of", "at", "from", "by"):
             rng = _generic_np_after(toks, i) or rng  # "according to the regional water board"
         if not masked[s_start:m.start()].strip(" ,"):  # "According to a complaint filed by X and one by Y, ..."
-            whole = clause_subject.source_to_comma(toks, i)
+            whole = speaker_phrases.source_to_comma(toks, i)
             if whole is not None and rng is None:
                 rng = whole
         if rng is None:
