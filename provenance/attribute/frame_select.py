@@ -16,7 +16,7 @@ _CONNECTOR_WORD = re.compile(r"\b(?:and|but|although|though|while|whereas|yet)\b
 def select_frames(frames: list[Frame], masked: str, is_outlet, text: str | None = None) -> list[Frame]:
     """Drop relays posing as speakers, nested attributions and split verbs of one statement."""
     own = [f for f in frames if not (f.mention is not None and is_outlet(f.mention.text))]
-    if own or all(f.content != "after" or f.mode == "according" for f in frames):
+    if own or all(f.mode == "according" for f in frames):
         # "X said A, AFP reported": AFP relays X; but "CNN reported A; X retorted B": CNN's own finding
         frames = [f for f in frames if f in own or _own_clause(f, frames, masked)]
     # else "The Daily Post reported that A": the outlet is the source of its own finding

@@ -1,7 +1,8 @@
 """Quotation-mark pairing with offsets.
 
 Straight and curly double quotes, « » and „ “ pairs, two apostrophes used as a
-double quote (''…''), curly single quotes (‘…’, not apostrophes).
+double quote (''…''), curly single quotes (‘…’, not apostrophes), a paragraph
+opened by a closing mark ('”Fear. ...” ― X') when another closes it.
 A paragraph that ends inside a quotation continues into the next paragraph
 when that one reopens with a quote mark (the news convention for long
 quotes).  Unbalanced marks never raise: the quote is cut at the paragraph end
@@ -77,6 +78,9 @@ def find_quotes(text: str, paragraphs) -> QuoteScan:
                     group += 1
                 d_open = i
                 s_open = -1
+            elif ch == "”" and d_open < 0 and _opens_reversed(text, i, p):
+                d_open = i  # '”Fear. I am afraid ...” ― X': a closing mark typed to open a quotation
+                s_open = -1
             elif ch in CLOSE_D or ch == STRAIGHT_D:
                 if d_open >= 0:
                     w = len(qm.group(0))
@@ -111,6 +115,12 @@ def find_quotes(text: str, paragraphs) -> QuoteScan:
 
 def _width(text: str, pos: int) -> int:
     return 2 if text.startswith(_PAIR, pos) else 1
+
+
+def _opens_reversed(text: str, i: int, p) -> bool:
+    """Does the ” at i open a quotation: at a paragraph's start, before a letter, with a closing mark later on?"""
+    nxt = text[i + 1] if i + 1 < p.end else " "
+    return i == p.start and nxt.isalpha() and text.find("”", i + 1, p.end) > 0
 
 
 def _opens(text: str, i: int, p) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provenance.attribute import relative, seen_by, sourcing, speaker_np
+from provenance.attribute import (as_clause, clause_subject, complements, participles, relative, seen_by, sourcing,
+                                  speaker_np, speaker_phrases)
 from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
 from provenance.attribute.lexicon import lexicon
@@ -24,6 +25,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
 _QUOTE_MARKS = set("“”\"‘’«»'")  # ' : one half of a '' mark (a lone apostrophe token is never a word)
 _STANDALONE = {"many", "some", "several", "another", "both", "one", "others", "most", "few", "two", "three"}
+_INNER = {"of", "for", "in", "at", "on", "from", "with", "about", "around", "across", "and", "or"}
 _CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", "“", "\"", "‘"}
 _NEG_ANY = re.compile(r"\b(?:declined|refused|declining|refusing)\s+to\s+$")
 _POSTMOD = re.compile(r"(?P<np>\b(?:[A-Z]?[a-z]+\s+){0,3}(?:[Pp]eople|[Pp]ersons|[Oo]fficials|[Ss]ources|[Dd]iplomats|[Aa]ides|"
@@ -43,6 +45,12 @@ class Frame:
     content: str  # "after" (content follows the cue) | "before" (trailing attribution)
     weak: bool
     subj_start: int = -1  # start of the whole subject (with an appositive: "the mayor, Sofia Marr,")
+
+
+def _trailing_clause(toks: list[Tok], vi: int) -> bool:
+    """'..., The Ledger reports.': a comma shortly before the verb, and no 'as' or 'which' in between."""
+    c = next((k for k in range(vi - 1, max(-1, vi - 8), -1) if toks[k].text == ","), -1)
+    return c >= 0 and not any(t.low in ("as", "which", "who", "and", "but") for t in toks[c + 1:vi])
 
 
 def _tok_index(toks: list[Tok], pos: int) -> int:
@@ -92,7 +100,7 @@ def _appositive(text: str, toks: list[Tok], j: int) -> tuple[Mention, str] | Non
         r1 = _document_np(toks, c2 - 1) or np_ending_at(toks, c2 - 1)
         return (span_text(text, toks, r1), "") if r1 else None
     if toks[c2 + 1].low in ("who", "which", "whose"):
-        r1 = np_ending_at(toks, c2 - 1) or generic_np_ending_at(toks, c2 - 1)
+        r1 = speaker_phrases.name_before_asides(toks, c2) or np_ending_at(toks, c2 - 1) or generic_np_ending_at(toks, c2 - 1)
         return (span_text(text, toks, r1), "") if r1 else None
     r1 = np_ending_at(toks, c2 - 1)
     ra = np_starting_at(toks, c2 + 1)
@@ -163,11 +171,17 @@ _ING_TAIL = re.compile(r",\s+(?P<ing>[a-z]+ing)\b[^,;:]*$")
 _AS_TAIL = re.compile(r",\s+as\s[^,;:]*$")
 
 
+def _quote_before(masked: str, toks: list[Tok], vend: int) -> bool:
+    """Does a closing quotation mark come shortly before the cue ('...,” Ruiz said')?"""
+    return any(t.text in ("”", "\"", "’", "'") for t in toks[max(0, vend - 6):vend])
+
+
 def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
     rest = masked[toks[vend].end:sent_end].rstrip(" .!?")
     tail = _ING_TAIL.search(rest)
-    if tail and tail.group("ing") not in lexicon().form_lemma:
+    if tail and (tail.group("ing") not in lexicon().form_lemma or masked[toks[vend].end - 1] != "“" and _quote_before(masked, toks, vend)):
         rest = rest[:tail.start()]  # '"...," she told reporters, pointing to the road': a manner clause
+        # ('"...," Ruiz said, suggesting a few questions': the participle's own claim follows the trailing one)
     tail = _AS_TAIL.search(rest)
     if tail:
         rest = rest[:tail.start()]  # '"...," she said, as the agency X reported': a relay or circumstance
@@ -178,7 +192,13 @@ def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
 
 def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int, heading: bool = False) -> list[Frame]:
     lex = lexicon()
+    cw = complements.words()
     pre = [] if heading else _according(text, masked, toks, s_start, s_end)
+    opening = None if heading or not toks or toks[0].text != "As" else as_clause.as_frame(masked, s_start, s_end)
+    if opening is not None:  # "As X put it, ...": X's claim is the rest of the sentence
+        men, verb, vs, ve_, _c = opening
+        men = Mention(text[men.start:men.end], men.start, men.end)
+        pre.append(Frame(verb, lex.form_lemma.get(verb, verb), vs, ve_, men, "according", "after", False))
     frames: list[Frame] = []
     for vi, ve, form in lex.cues_in(toks, heading):
         lemma = lex.form_lemma[form]
@@ -186,6 +206,10 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         m_start, m_end = toks[vi].start, toks[ve].end
         prev = toks[vi - 1] if vi > 0 else None
         nxt = toks[ve + 1] if ve + 1 < len(toks) else None
+        if kind == "ing" and prev is not None and (n := participles.contracted_subject(prev)):
+            frames.append(Frame(form, lemma, m_start, m_end, Mention(text[prev.start:prev.start + n], prev.start,
+                                                                        prev.start + n), "before", "after", lemma in lex.weak))
+            continue  # "He’s claiming that ...": the pronoun in the contraction
         if prev is not None and (prev.low in lex.determiners and prev.low not in ("that",) or is_possessive(prev)):
             if not (prev.low in _STANDALONE and (vi == 1 or toks[vi - 2].text in _CLAUSE_PUNCT)):
                 continue  # a noun: "the report", "Gerasimov's claims" (but "Many said", "Another described")
@@ -193,8 +217,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             continue  # "battleground states could", "took questions from", "initial reports of": a noun
         if nxt is not None and nxt.low in ("nothing",) or _NEG_ANY.search(masked[max(s_start, m_start - 30):m_start]):
             continue  # "has said nothing", "declined to comment": a speech act with no content
+        subj_end = vi  # the verb whose subject is the speaker ('X appeared to suggest': 'appeared')
         if kind == "base" and prev is not None and prev.low == "to":
-            continue  # infinitive
+            subj_end = cw.raised(toks, vi - 1)
+            if subj_end < 0:
+                continue  # infinitive
         if kind == "past" and prev is not None and prev.low in _BE:
             continue  # passive
         if kind == "past" and prev is not None and prev.low in ("has", "have", "had") and vi >= 2 and toks[vi - 2].low in _BE:
@@ -209,42 +236,65 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         if lemma in lex.needs_about and not {"about", "on", "of"} & set(after) and not quoted_before and not (
                 _content_follows(masked, m_end, s_end)):
             continue  # ('"We are ready," responded X': the quotation is the content)
-        if lemma in lex.needs_as and "as" not in after:
+        if lemma in lex.needs_as and "as" not in [t.low for t in toks[ve + 1:ve + 11]]:
             continue
-        if lemma in lex.needs_complement and not _complement(toks, ve + 1):
+        if lemma in cw.needs_that and not re.match(r"\s+that\b", masked[m_end:s_end]):
+            continue  # "agreed that ..." only (not "agreed to sell")
+        if lemma in cw.needs_to and not {"to", "with"} & {t.low for t in toks[ve + 2:ve + 11]}:
+            continue  # "compared the plan to a tax", "linked the outage to the hack"
+        if lemma in lex.needs_complement and not (_complement(toks, ve + 1) or complements.described_object(toks, ve + 1)):
             continue  # "called it “a good signal”" is speech; "called the meeting" is not
         if kind == "ing" and prev is not None and prev.low == "as":
             rng = np_ending_at(toks, vi - 2) if vi >= 3 else None
             if rng and rng[0] >= 1 and toks[rng[0] - 1].low in _QUOTED:  # "The Ledger quoted Ola Brekke as saying ..."
                 frames.append(Frame(form, lemma, m_start, m_end, span_text(text, toks, rng), "before", "after", lemma in lex.weak))
             continue
+        loose = False
         if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE or prev.low in _ING_PREP)) \
-                and not _with_subject(toks, vi):
-            continue
+                and not _with_subject(toks, vi) and not participles.progressive(toks, vi):
+            loose = participles.loose(toks, vi, ve, _content_follows(masked, m_end, s_end)
+                                      or complements.other_content(toks, ve, lemma, ""), lemma)
+            if not loose:
+                continue
         if heading and kind not in ("base", "third"):
             continue
         weak = lemma in lex.weak
         if weak and lemma not in lex.needs_about and not quoted_before and (
                 nxt is None or nxt.low in ("with", "to", "by", "at", "in", ".")) and not (
-                nxt is not None and nxt.low == "to" and _content_follows(masked, m_end, s_end)):
-            continue  # "the US previously discussed with ...": no content
+                nxt is not None and nxt.low in ("to", "at", "in") and _content_follows(masked, m_end, s_end)) and not (
+                nxt is not None and nxt.text == "." and not frames and _trailing_clause(toks, vi)):
+            continue  # "the US previously discussed with ...": no content ("reported at the time that ...",
+            # "..., the Ledger reports." have it)
         cue = form
         mention, mode, content = None, "", "after"
         desc = -1  # start of lower-case descriptor words before the mention ('rebel spokesman X')
-        if kind == "ing" and prev is not None and (prev.text == "," or prev.low in _ING_PREP):
+        if kind == "ing" and prev is not None and (prev.text == "," or prev.low in _ING_PREP or loose):
             mode = "participle"  # ", saying ...", "responded by saying ...", "was criticised for saying ..."
             earlier = [f for f in frames + pre if f.cue_start < m_start]
             if earlier and prev.low in _ING_PREP:
                 continue  # "X said A after saying B": part of an earlier cue's content
             mention = max(earlier, key=lambda f: f.cue_start).mention if earlier else main_subject(toks[:vi], text)
+            if prev.low in _ING_PREP and mention is None and not earlier and vi > 1:  # "X, a doctor, ... began by saying"
+                mention = speaker_phrases.leading_np(toks[:vi], text)
+            if mention is None and not earlier and vi == 1:  # "After saying A, she was whisked off": the main clause's
+                mention = speaker_phrases.subject_after_lead(toks, ve, text)  # subject
+            elif mention is None and not earlier:  # "In August, several groups granted X an extension, saying ..."
+                mention = speaker_phrases.leading_np(toks[:vi], text)
         else:
-            j = skip_back(toks, vi - 1)
+            j = skip_back(toks, subj_end - 1)
+            if not heading:  # "Kall -- co-editor of a book -- said", "McConnell, who in 2010 said"
+                j = clause_subject.skip_time_after_relative(toks, clause_subject.skip_aside(toks, j))
             rng = np_ending_at(toks, j) if j >= 0 and toks[j].text != "," else None
-            if j >= 0 and toks[j].text != "," and not heading and (
+            if j >= 0 and toks[j].text != "," and not heading and subj_end == vi and (
                     rng is None or rng[0] >= 2 and toks[rng[0] - 1].low in lex.postmodifiers):
                 g = generic_np_ending_at(toks, j)
                 if g is not None and (rng is None or g[0] < rng[0]):
                     rng = g
+            if j >= 0 and toks[j].text != "," and not heading and (
+                    rng is None or rng[0] >= 1 and toks[rng[0] - 1].low in _INNER):
+                w = clause_subject.subject_ending_at(toks, j)  # "Experts on the region and on arms control said"
+                if w is not None and (rng is None or w[0] < rng[0]):
+                    rng = w
             if rng and rng[0] >= 3 and toks[rng[0] - 1].low == "by" and toks[rng[0] - 2].low in lex.relay_participles:
                 # "A side agreement reported by AP says", "An internal memo from X seen by Reuters warns"
                 rng = _document_np(toks, rng[0] - 3) or np_ending_at(toks, rng[0] - 3) or rng
@@ -252,6 +302,17 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 rng = _refine_subject(toks, rng, frames, m_start)
                 if rng is None:
                     continue
+            quant = speaker_phrases.quantified_relative(toks, j) if rng is None else None
+            if quant is not None:  # "..., many of whom say ...": some of the people named before the comma
+                frames.append(Frame(cue, lemma, m_start, m_end, span_text(text, toks, quant), "relative", "after", weak,
+                                    toks[j - 2].start))
+                continue
+            ante = participles.relative_antecedent(toks, j) if rng is None and j >= 1 and (
+                nxt is not None and (nxt.low in lex.verb_position_next or nxt.text in _QUOTE_MARKS or nxt.text == ":")) else None
+            if ante is not None:  # "listeners to her radio program who said ..."
+                frames.append(Frame(cue, lemma, m_start, m_end, span_text(text, toks, ante), "relative", "after", weak,
+                                    toks[j].start))
+                continue
             if rng is None and j >= 1 and toks[j].low in ("which", "who") and toks[j - 1].text == ",":
                 # "..., according to the air force, which said ...": a second claim by the same source
                 src = next((f for f in reversed(pre + frames) if f.mention is not None and f.mention.end <= toks[j - 1].start
@@ -279,6 +340,9 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             elif j >= 0 and toks[j].text == "," and not heading:
                 ap = _appositive(text, toks, j)
                 inv = np_starting_at(toks, ve + 1)
+                whole = speaker_phrases.inverted_subject(toks, ve + 1) if lemma != "tell" and j == vi - 1 else None
+                if whole is not None and (inv is None or inv[1] < whole[1]):
+                    ap, inv = None, whole  # "..., said one GOP source in the room.": the speaker after the verb
                 if ap is not None:
                     mention, mode = ap[0], "appos"
                     c2 = relative.second_comma(toks, j)
@@ -296,13 +360,15 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 continue
             elif j >= 0 and toks[j].low in _CONNECT:
                 mode = "main"
-                mention = frames[-1].mention if frames else main_subject(toks[:j], text)
+                mention = frames[-1].mention if frames else (main_subject(toks[:j], text)
+                                                             or speaker_phrases.leading_np(toks[:j], text))
             elif j < 0 or toks[j].text in _QUOTE_MARKS:
-                inv = np_starting_at(toks, ve + 1)
+                inv = np_starting_at(toks, ve + 1) or speaker_phrases.inverted_subject(toks, ve + 1)
                 if inv is not None:
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
-        if mention is None:
-            continue
+        if mention is None or lemma in cw.not_for_material and cw.material_subject(
+                lemma, mention.text + " " + " ".join(masked[s_start:m_start].rsplit(",", 1)[-1].split()[:5])):
+            continue  # "A 2019 study found that ...": a finding (findings.py, study_findings.py)
         frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak, desc))
     # "X, speaking on condition of anonymity, said ...": a speech verb whose clause only says how the source
     # spoke carries no content (its mention still served the frames after it)
@@ -311,8 +377,11 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
     # "spoke on camera", "answered within hours": no content (after its mention served the frames after it)
     frames = [f for f in frames if not (f.lemma in lex.needs_content and f.content == "after"
                                         and not _content_follows(masked, f.cue_end, s_end)
+                                        and not complements.other_content(toks, _tok_index(toks, f.cue_end) - 1, f.lemma,
+                                                                    f.mention.text if f.mention else "")
                                         and not _about_follows(masked, f, s_end))]
     if not heading:
+        frames = [f for f in frames if not any(p.cue_start == f.cue_start for p in pre)]  # "As Ruiz said in 2008, ..."
         frames.extend(pre)
         frames.extend(_agentless(text, masked, toks, s_start, s_end))
     frames.sort(key=lambda f: f.cue_start)
@@ -395,6 +464,10 @@ def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
         if rng is None or rng[1] + 1 < len(toks) and toks[rng[1] + 1].text.isalpha() and toks[rng[1] + 1].low not in _NP_STOP \
                 and toks[rng[1] + 1].low not in ("for", "of", "at", "from", "by"):
             rng = _generic_np_after(toks, i) or rng  # "according to the regional water board"
+        if not masked[s_start:m.start()].strip(" ,"):  # "According to a complaint filed by X and one by Y, ..."
+            whole = speaker_phrases.source_to_comma(toks, i)
+            if whole is not None and rng is None:
+                rng = whole
         if rng is None:
             continue
         rng = seen_by.source_part(toks, rng) or rng  # "according to a copy seen by CNN": the copy, CNN a relay

@@ -18,7 +18,9 @@ from provenance.attribute.lexicon import lexicon
 
 _DET = r"(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Oo]ther|[Rr]ecent|[Nn]ew|[Ii]ts|[Tt]heir|[A-Z][\w.'’/&-]*['’]s?)"
 # a short post-modifier opened by a preposition or a participle: 'by two universities', 'released Friday'
-_MID = r"(?:\s+(?:by|of|from|in|on|at|for|among|across|with|[a-z]+ed|taken|shown)\b(?:\s+[^\s,;:“”\"]+){0,12}?)?"
+_MID = (r"(?:\s+(?:by|of|from|in|on|at|for|among|across|with|[a-z]+ed|taken|shown)\b(?:\s+[^\s,;:“”\"]+){0,12}?"
+        # a relative clause: 'that appeared in a journal', ', which tracks support daily,'
+        r"|\s+that\s+(?:[a-z]+ed|appeared|was|were|ran)\b(?:\s+[^\s,;:“”\"]+){0,10}?|,\s+which\s+[^,;:“”\"]{3,140}?,)?")
 _AUX = r"(?:\s+(?:has|have|had|also|similarly|consistently|again|clearly|now))*"
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from provenance.attribute import direct, document, relay
 from provenance.attribute.frames import Attribution, Mention
+from provenance.attribute.lexicon import lexicon
 
 from . import dash_credit, headline_colon, transcript
 from .carry import carry_relays
@@ -85,8 +86,10 @@ def assemble(doc: Doc) -> list[Attribution]:
         if not para and ids and block.kind != "bullet":
             para.extend(x for x in [dash_credit.claim(doc, block, ids[0]) or transcript.claim(doc, block, ids[0])]
                         if x is not None)
-        if not para and ids and block.kind == "heading" and block is doc.blocks[0]:  # the title
-            para.extend(x for x in [headline_colon.claim(doc, block, ids[0])] if x is not None)
+        if not para and ids and block is doc.blocks[0] and (block.kind == "heading" or doc.title_line(block)):
+            para.extend(x for x in [headline_colon.claim(doc, block, ids[0])] if x is not None)  # the title
+        if not para and block.kind == "text" and ids and not direct.quote_only(doc.masked, block.start, block.end):
+            para.extend(x for x in [_block_quote(doc, block, ids[0])] if x is not None)
         if not para and block.kind == "text" and ids and direct.quote_only(doc.masked, block.start, block.end):
             fl = _floating(doc, block, ids[0], atts, doc.colon_mention.get(block.index - 1))
             if fl is not None:
@@ -98,6 +101,22 @@ def assemble(doc: Doc) -> list[Attribution]:
         atts = [with_via(a, dv) if (a.kind == "document" or a.mention is not None and dw.search(a.mention.text))
                 and not a.via else a for a in atts]
     return carry_relays(doc, atts)
+
+
+def _block_quote(doc: Doc, block, si: int) -> Attribution | None:
+    """'The governor added:' + a paragraph with no quotation marks: the paragraph is his (a block quote)."""
+    intro = doc.intros.get(block.index - 1)
+    if intro is None or doc.qindex.within(block.start, block.end):
+        return None
+    men = intro.mention if intro.kind == "person" else None
+    if men is None and not intro.kind:
+        toks = doc.sentence_tokens(intro.sentence)
+        if len(toks) >= 3 and toks[-1].text == ":" and toks[-2].low in lexicon().form_lemma:
+            men = doc.colon_mention.get(block.index - 1)  # "The governor added:"
+    if men is None:
+        return None
+    return Attribution(block.start, block.end, "indirect", ":", "reported.block_quote", men, si, None,
+                       cue_start=block.start)
 
 
 def _floating(doc: Doc, block, si: int, atts: list[Attribution], intro: Mention | None) -> Attribution | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from provenance.attribute.lexicon import lexicon
+from provenance.attribute.lexicon import _load, lexicon
 from provenance.pattern_index import PatternIndex
 
 from .model import Doc
@@ -20,8 +20,22 @@ def _furniture_index() -> PatternIndex:
     return PatternIndex(list(lexicon().furniture_list))
 
 
+@lru_cache(maxsize=1)
+def _prose_words() -> int:
+    return int(_load("furniture.json").get("prose_words", 40))
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+[“\"]?[A-Z]")
+
+
 def is_furniture(block_text: str) -> bool:
-    return bool(_furniture_index().matching(block_text))
+    found = _furniture_index().matching(block_text)
+    if not found:
+        return False
+    if len(block_text.split()) > _prose_words() and _SENTENCE_END.search(block_text):
+        idx = _furniture_index()
+        return any(idx.patterns[i].match(block_text) for i in found)  # prose: only a match at its start ('Copyright ...')
+    return True
 
 
 def run(doc: Doc) -> None:

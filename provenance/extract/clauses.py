@@ -27,9 +27,16 @@ def _bounds(doc: Doc, toks, frames, f, s, fwd, rel, lead_end) -> tuple[int, int]
         nxt_rel = [g for g in rel if g.cue_start > f.cue_start]
         if nxt_rel:
             b = nxt_rel[0].subj_start  # "..., according to X, | which said ..."
+        part = [g for g in frames if g.mode == "participle" and g.cue_start > f.cue_end]
+        if part:
+            b = min(b, part[0].cue_start)  # '"...," the mayor said, | adding that ...': the participle's own claim
         return a, b
     k = fwd.index(f)
     a = s.start if k == 0 else frame_select.clause_start(masked, f, fwd[k - 1].cue_end)
+    if k == 0 and f.mode == "participle":  # '"...," Ruiz said, | suggesting ...': after the trailing attribution
+        done = [g for g in frames if g.content == "before" and g.cue_end <= f.cue_start]
+        if done:
+            a = frame_select.clause_start(masked, f, done[-1].cue_end)
     b = s.end
     later = [g for g in frames if g.cue_start > f.cue_start and g is not f]
     if later:

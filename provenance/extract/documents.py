@@ -10,7 +10,7 @@ also fixes which sentences are read at all (`Doc.attended`).
 """
 from __future__ import annotations
 
-from provenance.attribute import direct, document, noun_claims, speaker_np, study_findings
+from provenance.attribute import direct, document, noun_claims, relay, speaker_np, study_findings
 from provenance.attribute.frames import Attribution
 
 from .model import MAX_SENTENCE, Doc, Extra, Intro, trim
@@ -23,6 +23,12 @@ def _documentish(x: Attribution, doc_word) -> bool:
         return False  # a poll's or study's finding opens no passage of a document's terms
     words = x.mention.text.split() if x.mention is not None else []
     return x.kind == "document" or bool(words and doc_word.search(words[-1]))
+
+
+def _outlet_speaking(x: Attribution) -> bool:
+    """An outlet as the only source of a clause ('according to AP', '..., the Times wrote')."""
+    m = x.mention
+    return m is not None and (relay.outlet_phrase(m.text) is not None or relay.described_outlet(m.text) is not None)
 
 
 def _list_item(doc: Doc, si: int, intro: Intro) -> Attribution:
@@ -58,7 +64,9 @@ def run(doc: Doc) -> None:
             doc.attended.append(si)
             new = [c.att for c in doc.clauses.get(si, ())]
             extras: list[Extra] = []
-            if not heading and intro is None and all(x.rule == "reported.agentless" for x in new):
+            outlets: list[Attribution] = []
+            if not heading and intro is None and all(x.rule == "reported.agentless" or _outlet_speaking(x) for x in new):
+                outlets = [x for x in new if x.rule != "reported.agentless"]
                 dc = document.document_claim(text, masked, toks, s.start, s.end, in_passage)
                 found = None if dc is not None else study_findings.finding_claim(text, masked, toks, s.start, s.end)
                 dc = dc or found
@@ -72,6 +80,9 @@ def run(doc: Doc) -> None:
                     extras.append(Extra(Attribution(a, b, "document", cue, rule, men, si, quote,
                                                     speaker=study_findings.source_name(men) if found else None,
                                                     speaker_type="document", cue_start=a)))
+                    if outlets:  # "According to AP, the draft would require ...": AP relays the draft's claim
+                        doc.clauses[si] = [c for c in doc.clauses[si] if c.att not in outlets]
+                        new = [x for x in new if x not in outlets]
             if not extras and not heading and intro is None and all(x.rule == "reported.agentless" for x in new):
                 nc = noun_claims.claim(text, masked, s.start, s.end, si, doc.qindex)  # "his claim that ..."
                 if nc is not None:

@@ -96,6 +96,13 @@ class Doc:
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
 
+    def title_line(self, block: Block) -> bool:
+        """The title of an article with no heading markup: its first paragraph, one sentence of at most 20
+        words, with more paragraphs after it (a heading in all but markup)."""
+        return (block.kind == "heading" or block.kind == "text" and len(self.by_block.get(block.index, ())) == 1
+                and len(self.seg.blocks) > 1 and len(self.block_text(block).split()) <= 20) \
+            and bool(self.blocks) and block is self.blocks[0] and block.start == self.seg.blocks[0].start
+
     def ends_intro(self, block: Block) -> bool:
         """A non-bullet paragraph ending with ':' (it introduces what follows)."""
         return block.kind != "bullet" and self.block_text(block).rstrip().endswith(":") and bool(self.by_block.get(block.index))
