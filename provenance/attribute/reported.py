@@ -3,30 +3,31 @@
 X said (that) ..., ..., X said., ..., said X., X told Y ..., X stated: ...,
 X added/noted/warned/denied ... that ..., "according to X, ...", ", adding
 that ...", coordinated verbs ("did not comment ..., but said ..."), agentless
-criticism ("has been criticized").  Returns `Frame`s; `claims_from_frames`
+criticism ("has been criticized": both in according.py).  Returns `Frame`s; `claims_from_frames`
 turns the frames of one sentence into claim spans.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from provenance.attribute import (as_clause, clause_subject, complements, participles, relative, seen_by, sourcing,
+from provenance.attribute import (according, as_clause, clause_subject, complements, participles, relative, sourcing,
                                   speaker_np, speaker_phrases)
 from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_adverbial, skip_back, span_text)
+from provenance.attribute.frame import Frame, tok_index
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.subject import main_subject
 
 _BE = {"is", "was", "were", "are", "be", "been", "being"}
 _NEG = re.compile(r"\b(?:did|does|do|would|will|could|has|have|had)\s+not\s+(?:yet\s+)?(?:\w+ly\s+)?$|"
                   r"\b(?:didn['’]t|doesn['’]t|won['’]t|hasn['’]t|haven['’]t|hadn['’]t|never|declined\s+to|refused\s+to)\s+(?:yet\s+)?$")
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
 _QUOTE_MARKS = set("“”\"‘’«»'")  # ' : one half of a '' mark (a lone apostrophe token is never a word)
 _STANDALONE = {"many", "some", "several", "another", "both", "one", "others", "most", "few", "two", "three"}
 _INNER = {"of", "for", "in", "at", "on", "from", "with", "about", "around", "across", "and", "or"}
 _CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", "“", "\"", "‘"}
+_QUOTED = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}  # X quoted Y as saying: Y speaks
+_ING_PREP = {"by", "for", "after", "before", "while", "from"}  # a preposition before a speech verb in -ing
 _NEG_ANY = re.compile(r"\b(?:declined|refused|declining|refusing)\s+to\s+$")
 _POSTMOD = re.compile(r"(?P<np>\b(?:[A-Z]?[a-z]+\s+){0,3}(?:[Pp]eople|[Pp]ersons|[Oo]fficials|[Ss]ources|[Dd]iplomats|[Aa]ides|"
                       r"[Ii]nsiders|[Ee]xecutives|[Ee]mployees|[Ww]orkers|[Mm]embers|[Ss]taff))\s+"
@@ -34,34 +35,10 @@ _POSTMOD = re.compile(r"(?P<np>\b(?:[A-Z]?[a-z]+\s+){0,3}(?:[Pp]eople|[Pp]ersons
                       r"from|on)\s+[^,.;“\"]{1,60}?\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
-    cue: str
-    lemma: str
-    cue_start: int
-    cue_end: int
-    mention: Mention | None
-    mode: str  # before | after | appos | main | participle | according | agentless
-    content: str  # "after" (content follows the cue) | "before" (trailing attribution)
-    weak: bool
-    subj_start: int = -1  # start of the whole subject (with an appositive: "the mayor, Sofia Marr,")
-
-
 def _trailing_clause(toks: list[Tok], vi: int) -> bool:
     """'..., The Ledger reports.': a comma shortly before the verb, and no 'as' or 'which' in between."""
     c = next((k for k in range(vi - 1, max(-1, vi - 8), -1) if toks[k].text == ","), -1)
     return c >= 0 and not any(t.low in ("as", "which", "who", "and", "but") for t in toks[c + 1:vi])
-
-
-def _tok_index(toks: list[Tok], pos: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _verb_position(toks: list[Tok], vi: int, ve: int) -> bool:
@@ -193,7 +170,7 @@ def _trailing(masked: str, toks: list[Tok], vend: int, sent_end: int) -> bool:
 def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int, heading: bool = False) -> list[Frame]:
     lex = lexicon()
     cw = complements.words()
-    pre = [] if heading else _according(text, masked, toks, s_start, s_end)
+    pre = [] if heading else according.according_frames(text, masked, toks, s_start, s_end)
     opening = None if heading or not toks or toks[0].text != "As" else as_clause.as_frame(masked, s_start, s_end)
     if opening is not None:  # "As X put it, ...": X's claim is the rest of the sentence
         men, verb, vs, ve_, _c = opening
@@ -372,18 +349,18 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
         frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak, desc))
     # "X, speaking on condition of anonymity, said ...": a speech verb whose clause only says how the source
     # spoke carries no content (its mention still served the frames after it)
-    frames = [f for f in frames if f.content != "after" or not sourcing.no_content(masked, toks, _tok_index(toks, f.cue_end))]
+    frames = [f for f in frames if f.content != "after" or not sourcing.no_content(masked, toks, tok_index(toks, f.cue_end))]
     frames = [g for g in (speaker_np.clean(f, toks, text) for f in frames) if g is not None]
     # "spoke on camera", "answered within hours": no content (after its mention served the frames after it)
     frames = [f for f in frames if not (f.lemma in lex.needs_content and f.content == "after"
                                         and not _content_follows(masked, f.cue_end, s_end)
-                                        and not complements.other_content(toks, _tok_index(toks, f.cue_end) - 1, f.lemma,
+                                        and not complements.other_content(toks, tok_index(toks, f.cue_end) - 1, f.lemma,
                                                                     f.mention.text if f.mention else "")
                                         and not _about_follows(masked, f, s_end))]
     if not heading:
         frames = [f for f in frames if not any(p.cue_start == f.cue_start for p in pre)]  # "As Ruiz said in 2008, ..."
         frames.extend(pre)
-        frames.extend(_agentless(text, masked, toks, s_start, s_end))
+        frames.extend(according.agentless_frames(text, masked, toks, s_start, s_end))
     frames.sort(key=lambda f: f.cue_start)
     return frames
 
@@ -422,88 +399,3 @@ def _refine_subject(toks: list[Tok], rng: tuple[int, int], frames: list[Frame], 
             i = r[0]
     return (i, j)
 
-
-def _generic_np_after(toks: list[Tok], i: int, max_len: int = 8) -> tuple[int, int] | None:
-    """A noun phrase after 'according to' up to a comma or the end: "Ukraine's air force"."""
-    if i >= len(toks):
-        return None
-    first = toks[i]
-    lex = lexicon()
-    bare = not (first.cap or is_possessive(first) or first.low in lex.determiners)  # "according to exit polls"
-    k = i
-    while k + 1 < len(toks) and k + 1 - i < max_len and toks[k + 1].low not in _NP_STOP and _WORDISH.fullmatch(toks[k + 1].text) or (
-            k + 1 < len(toks) and is_possessive(toks[k + 1])):
-        k += 1
-    if k + 1 < len(toks) and toks[k + 1].text not in (",", ".", ";", ")", "—", "–", ":"):
-        return None
-    if is_possessive(toks[k]) or toks[k].low in lex.determiners:
-        return None
-    if bare and not (toks[k].low in lex.anonymous_heads or toks[k].low in lex.finding_heads):
-        return None
-    return (i, k)
-
-
-_WORDISH = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")  # a word, "conservative-leaning", "Ledger-ABC"
-
-
-_QUOTED = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}  # X quoted Y as saying: Y speaks
-_ING_PREP = {"by", "for", "after", "before", "while", "from"}  # a preposition before a speech verb in -ing
-_NP_STOP = {"which", "who", "that", "said", "says", "and", "but", "when", "as", "while", "in", "on", "at", "after",
-            "before", "because", "if", "to", "was", "is", "were", "are", "has", "had", "have", "will", "would"}
-
-
-def _according(text, masked, toks, s_start, s_end) -> list[Frame]:
-    out = []
-    if "ccording" not in masked[s_start:s_end]:
-        return out
-    for m in _ACCORDING.finditer(masked, s_start, s_end):
-        i = _tok_index(toks, m.end())
-        rng = np_starting_at(toks, i)
-        if rng is None or rng[1] + 1 < len(toks) and toks[rng[1] + 1].low in ("for", "of", "at", "from", "by"):
-            rng = _source_of(toks, i) or rng
-        if rng is None or rng[1] + 1 < len(toks) and toks[rng[1] + 1].text.isalpha() and toks[rng[1] + 1].low not in _NP_STOP \
-                and toks[rng[1] + 1].low not in ("for", "of", "at", "from", "by"):
-            rng = _generic_np_after(toks, i) or rng  # "according to the regional water board"
-        if not masked[s_start:m.start()].strip(" ,"):  # "According to a complaint filed by X and one by Y, ..."
-            whole = speaker_phrases.source_to_comma(toks, i)
-            if whole is not None and rng is None:
-                rng = whole
-        if rng is None:
-            continue
-        rng = seen_by.source_part(toks, rng) or rng  # "according to a copy seen by CNN": the copy, CNN a relay
-        men = span_text(text, toks, rng)
-        lead = masked[s_start:m.start()].strip(" ,")
-        initial = not lead or bool(re.fullmatch(r"(?:[A-Z]\w*\s*){0,3}|[\w\s]{0,25}", lead)) and not re.search(r"\b(?:said|says|told)\b", lead)
-        out.append(Frame("according to", "according to", m.start(), m.end(), men, "according",
-                         "after" if initial and toks[rng[1]].end < s_end - 1 else "before", False))
-    return out
-
-
-def _source_of(toks: list[Tok], i: int) -> tuple[int, int] | None:
-    """'a statement from the Finance Ministry' -> the ministry; 'a spokesperson for the club' -> the whole phrase."""
-    lex = lexicon()
-    k = i + 1 if i < len(toks) and toks[i].low in lex.determiners else i
-    h = k
-    while h < len(toks) and h - k < 3 and toks[h].low not in lex.postmodifiers and toks[h].text.isalpha():
-        h += 1
-    if h <= k or h + 1 >= len(toks) or toks[h].low not in ("from", "by", "of", "for", "at", "with"):
-        return None
-    inner = np_starting_at(toks, h + 1)
-    if inner is None:
-        return None
-    return inner if toks[h - 1].low in lex.artifacts else (i, inner[1])
-
-
-def _agentless(text, masked, toks, s_start, s_end) -> list[Frame]:
-    out = []
-    lex = lexicon()
-    for m in lex.agentless_re.finditer(masked, s_start, s_end):
-        agent = None
-        i = _tok_index(toks, m.end())
-        if i < len(toks) and toks[i].low == "by":
-            rng = np_starting_at(toks, i + 1)
-            if rng:
-                agent = span_text(text, toks, rng)
-        out.append(Frame(m.group("verb"), m.group("verb"), m.start("verb"), m.end("verb"), agent,
-                         "agentless", "after", False))
-    return out
