@@ -235,6 +235,15 @@ def _claims_with(session: Session, keys) -> set[int]:
     return out
 
 
+def _claims_by_key(session: Session, keys) -> dict[str, set[int]]:
+    """key -> the claims holding it (one query per chunk of keys)."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for part in _chunks(sorted(keys)):
+        for cid, k in session.execute(select(B.c.claim_id, B.c.key).where(B.c.key.in_(part))):
+            out[k].add(cid)
+    return out
+
+
 def _keys_of(session: Session, ids, lo: str, hi: str) -> dict[int, set[str]]:
     out: dict[int, set[str]] = defaultdict(set)
     for part in _chunks(sorted(ids)):

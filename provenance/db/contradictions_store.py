@@ -245,10 +245,11 @@ def detect_all(session: Session, step=None) -> dict:
     return _upsert(session, findings)
 
 
-def _upsert(session: Session, findings: list[Finding], scope: set[str] | None = None) -> dict:
+def _upsert(session: Session, findings: list[Finding], scope: set[str] | None = None, stale=()) -> dict:
     """Store the findings (each block key in extra['block_key']); with a
     scope (block keys), only the stored findings of those blocks (and those
-    with the keys produced) are compared, updated or removed."""
+    with the keys produced) are compared, updated or removed.  `stale`: ids
+    of other stored findings that go too unless made again (rulings kept)."""
     uid_of, said = _uids(session, {i for f in findings for i in f.claims})
     point_ids = _point_ids(session)
     fields = ("kind", "topic", "point_id", "values", "sides", "explanation", "detector", "block")
@@ -262,6 +263,8 @@ def _upsert(session: Session, findings: list[Finding], scope: set[str] | None = 
             existing.update((r["key"], r) for r in session.execute(select(*cols).where(C.c.block.in_(part))).mappings())
         for part in _chunks(sorted(keys)):
             existing.update((r["key"], r) for r in session.execute(select(*cols).where(C.c.key.in_(part))).mappings())
+        for part in _chunks(sorted(stale)):
+            existing.update((r["key"], r) for r in session.execute(select(*cols).where(C.c.id.in_(part))).mappings())
     ruled = set(session.execute(select(ContradictionReview.contradiction_id).distinct()).scalars())
     have: dict[int, list[tuple]] = defaultdict(list)
     q = (select(M.c.contradiction_id, M.c.claim_id, M.c.position, M.c.value, M.c.side)

@@ -16,9 +16,9 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .claim_analysis import _claims_with
+from .claim_analysis import _claims_by_key
 from .contradictions_store import _chunks
-from .models import Contradiction, ContradictionClaim, ContradictionReview
+from .models import Contradiction, ContradictionClaim
 
 C, M = Contradiction.__table__, ContradictionClaim.__table__
 
@@ -45,37 +45,31 @@ def changing(session: Session, keys: set[str], findings, real, touched: set[str]
     if not keys:
         return set()
     now = set(_dispute_sets(findings, real))
-    out = set()
-    for key in sorted(keys):
-        own = _claims_with(session, {key})
-        ids = set()
-        for part in _chunks(sorted(own)):
-            ids.update(session.execute(
-                select(C.c.id).join(M, M.c.contradiction_id == C.c.id)
-                .where(M.c.claim_id.in_(part), C.c.detector.like("dispute.%"))).scalars())
-        for part in _chunks(sorted(ids)):
-            for _i, (block, held) in _stored_members(session, C.c.id.in_(part)).items():
-                if block in touched and held not in now:
-                    out.add(key)
+    owners: dict[int, set[str]] = defaultdict(set)  # claim -> the gaining statements it is a claim of
+    for key, claims in _claims_by_key(session, keys).items():
+        for c in claims:
+            owners[c].add(key)
+    holding: dict[int, set[str]] = defaultdict(set)  # stored dispute finding -> gaining statements in it
+    for part in _chunks(sorted(owners)):
+        for fid, claim in session.execute(select(C.c.id, M.c.claim_id).join(M, M.c.contradiction_id == C.c.id)
+                                          .where(M.c.claim_id.in_(part), C.c.detector.like("dispute.%"))):
+            holding[fid] |= owners[claim]
+    out: set[str] = set()
+    for part in _chunks(sorted(holding)):
+        for fid, (block, held) in _stored_members(session, C.c.id.in_(part)).items():
+            if block in touched and held not in now:
+                out |= holding[fid]
     return out
 
 
-def covered(session: Session, keys: set[str], findings, real) -> tuple[list[int], int]:
+def covered(session: Session, keys: set[str], findings, real) -> list[int]:
     """The stored findings of these gaining statements that now stand inside
-    a dispute finding of this run (ids to remove; those under review are
-    kept and counted)."""
+    a dispute finding of this run (they go, as in a full run, unless ruled on)."""
     sets = _dispute_sets(findings, real)
     if not keys or not sets:
-        return [], 0
-    ruled = set(session.execute(select(ContradictionReview.contradiction_id).distinct()).scalars())
-    gone, kept = [], 0
+        return []
+    out = []
     for part in _chunks(sorted(keys)):
         stored = _stored_members(session, C.c.block.in_(part) & (C.c.detector == "denial.explicit"))
-        status = dict(session.execute(select(C.c.id, C.c.status).where(C.c.id.in_(list(stored)))).all())
-        for i, (_b, held) in stored.items():
-            if any(held <= s for s in sets):
-                if status.get(i) != "open" or i in ruled:
-                    kept += 1
-                else:
-                    gone.append(i)
-    return gone, kept
+        out.extend(i for i, (_b, held) in stored.items() if any(held <= s for s in sets))
+    return out

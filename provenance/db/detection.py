@@ -176,7 +176,7 @@ def _detect_scope(session: Session, touched: set[str], learned, subjects, step, 
         del gained[k]  # a dispute finding around it changes: compared again in full
     touched = touched | (near - set(gained))
     findings, real, uids, bests = scope_findings(session, touched, learned, subjects, step, gained)
-    gone, kept = denial_gains.covered(session, near & set(gained), findings, real)
+    stale = denial_gains.covered(session, near & set(gained), findings, real)
     findings = not_covered(session, findings, touched, real)
     out = []
     for f in findings:
@@ -185,11 +185,6 @@ def _detect_scope(session: Session, touched: set[str], learned, subjects, step, 
             continue  # a stored finding of a statement that only gains targets: unchanged
         out.append(f)
     _store_bests(session, {real[t - 1]: nb for t, nb in bests.items()})
-    stats = _upsert(session, _real_ids(out, real), touched)
-    for part in _chunks(gone):
-        session.execute(delete(ContradictionClaim.__table__).where(ContradictionClaim.contradiction_id.in_(part)))
-        session.execute(delete(Contradiction.__table__).where(Contradiction.id.in_(part)))
-    stats["removed"] += len(gone)
-    stats["kept_ruled"] += kept
+    stats = _upsert(session, _real_ids(out, real), touched, stale)
     stats["gained"] = len(gained)  # denying statements compared with the new claims only
     return stats

@@ -19,7 +19,8 @@ from ..contradict.common import Context
 from ..contradict.disputes import findings_of
 from ..contradict.learned import learned_key
 from ..contradict.table import ClaimTable
-from .claim_analysis import COMMON_WORD_LIMIT, A, B, _claims_with, _counts, _entry, _keys_of, _subjects, _word_counts
+from .claim_analysis import (COMMON_WORD_LIMIT, A, B, _claims_by_key, _claims_with, _counts, _entry, _keys_of,
+                             _subjects, _word_counts)
 from .contradictions_store import _chunks, claim_table_uids, detection_context
 from .denier_reach import _stored_bests
 from .models import Contradiction, ContradictionClaim
@@ -56,7 +57,8 @@ def scope_findings(session: Session, touched: set[str], learned, subjects, step,
                 wanted.add(c)
     own["denial"] |= _claims_with(session, wanted)
     # a statement that only gains targets: its claims, the new claims, and its claims' stored best scores
-    gaining = _claims_with(session, set(gained))
+    claims_of = _claims_by_key(session, set(gained))
+    gaining = set().union(*claims_of.values())
     own["denial"] |= gaining | set().union(*gained.values())
     scope |= own["denial"]
     table, real, uids = claim_table_uids(session, scope)
@@ -95,7 +97,7 @@ def scope_findings(session: Session, touched: set[str], learned, subjects, step,
     floor = {by_real[c]: nb for c, nb in _stored_bests(session, gaining).items() if nb}
     only: dict[int, set[int]] = {}  # a gaining statement's claims are compared with its new claims only
     for key, new in gained.items():
-        for c in _claims_with(session, {key}):
+        for c in claims_of.get(key, ()):
             only[by_real[c]] = {by_real[n] for n in new}
     bests: dict[int, list[int]] = {}
     ctx = Context(texts=detection_context(session, table).texts, starts=table.starts,
