@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from provenance.attribute.frames import Tok, is_possessive
+from provenance.attribute.frames import QUOTE_MARKS, Tok, is_possessive
 from provenance.attribute.lexicon import _load, lexicon
 
-_QUOTE_MARKS = set("“”\"‘’«»'")
 _STOP = {",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}
 
 
@@ -63,7 +62,7 @@ def _object_end(toks: list[Tok], i: int, most: int) -> list[int]:
     for k in range(i + 1, min(len(toks), i + 1 + most)):
         t = toks[k - 1]
         noun = k - 2 >= i and (toks[k - 2].low in lex.determiners or is_possessive(toks[k - 2]))  # 'the demand'
-        if t.text in _STOP or t.text in _QUOTE_MARKS or t.low in lex.auxiliaries or t.low in lex.subordinators \
+        if t.text in _STOP or t.text in QUOTE_MARKS or t.low in lex.auxiliaries or t.low in lex.subordinators \
                 or t.low in ("that", "which", "who", "to") or t.low in lex.form_lemma and not t.cap and not noun:
             break
         out.append(k)
@@ -75,7 +74,7 @@ def _object_start(toks: list[Tok], i: int) -> bool:
         return False
     t = toks[i]
     lex = lexicon()
-    if t.low in ("a", "an") or t.low in lex.prepositions or t.text in _STOP or t.text in _QUOTE_MARKS:
+    if t.low in ("a", "an") or t.low in lex.prepositions or t.text in _STOP or t.text in QUOTE_MARKS:
         return False
     return t.text[:1].isalnum() or is_possessive(t)
 

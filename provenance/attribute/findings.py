@@ -15,12 +15,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from provenance.attribute import document, relay, speaker_np
-from provenance.attribute.frames import (Mention, Tok, generic_np_ending_at, is_possessive, np_ending_at,
+from provenance.attribute.frames import (BE, Mention, Tok, generic_np_ending_at, is_possessive, np_ending_at,
                                          np_starting_at, skip_back, span_text)
 from provenance.attribute.lexicon import _load, lexicon
 from provenance.attribute.reported import Frame
 
-_BE = {"is", "was", "were", "are", "be", "been", "being"}
 _BREAK = {";", ":", "“", "”", "\"", "«", "»", "(", ")", "—", "–"}
 
 
@@ -97,8 +96,8 @@ def _found(text: str, masked: str, toks: list[Tok], n: int, w: _Words, s_start: 
     if not _opens_clause(toks, n):
         return None
     v = next((x for x in range(n + 1, min(len(toks), n + 30)) if toks[x].low in w.finding_verbs
-              or toks[x].text in _BREAK or toks[x].low in _BE or toks[x].low == "that"), -1)
-    if v < 0 or toks[v].low not in w.finding_verbs or toks[v - 1].low in _BE:
+              or toks[x].text in _BREAK or toks[x].low in BE or toks[x].low == "that"), -1)
+    if v < 0 or toks[v].low not in w.finding_verbs or toks[v - 1].low in BE:
         return None
     if document.patterns().artifact.search(masked, toks[n].start, toks[v].end):
         return None  # "Video released by X shows ...": released material, a document claim
@@ -123,7 +122,7 @@ def _opens_clause(toks: list[Tok], n: int) -> bool:
     k = n - 1
     while k >= 0 and n - k <= 4 and toks[k].text not in (",", ";") and toks[k].low not in ("that", "and", "but"):
         t = toks[k]
-        if t.low in lex.prepositions or t.low in _BE or t.low in lex.form_lemma and not t.cap:
+        if t.low in lex.prepositions or t.low in BE or t.low in lex.form_lemma and not t.cap:
             return False
         k -= 1
     return k < 0 or n - k <= 5 and toks[k].text in (",", ";") or toks[k].low in ("that", "and", "but")

@@ -49,6 +49,8 @@ class Tok(NamedTuple):
     cap: bool
 
 
+QUOTE_MARKS = frozenset("“”\"‘’«»'")  # ' : one half of a '' mark (a lone apostrophe token is never a word)
+BE = frozenset({"is", "was", "were", "are", "be", "been", "being"})
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|\w[\w’'\-]*(?:\.\w+)*|[^\w\s]")
 _POSS = re.compile(r"['’]s?$")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from provenance.attribute.frames import Tok, np_ending_at
+from provenance.attribute.frames import BE, Tok, np_ending_at
 from provenance.attribute.lexicon import _load, lexicon
 
-_BE = {"is", "was", "were", "are", "be", "been", "being", "'s", "’s", "'re", "’re"}
+_BE = BE | {"'s", "’s", "'re", "’re"}  # and the contracted forms
 
 
 def _adverb(t: Tok) -> bool:

@@ -12,17 +12,16 @@ import re
 
 from provenance.attribute import (according, as_clause, clause_subject, complements, participles, relative, sourcing,
                                   speaker_np, speaker_phrases)
-from provenance.attribute.frames import (Mention, Tok, date_number, generic_np_ending_at, is_possessive, np_ending_at,
-                                         np_starting_at, skip_adverbial, skip_back, span_text)
+from provenance.attribute.frames import (BE, QUOTE_MARKS, Mention, Tok, date_number, generic_np_ending_at,
+                                         is_possessive, np_ending_at, np_starting_at, skip_adverbial, skip_back,
+                                         span_text)
 from provenance.attribute.frame import Frame, tok_index
 from provenance.attribute.lexicon import lexicon
 from provenance.attribute.subject import main_subject
 
-_BE = {"is", "was", "were", "are", "be", "been", "being"}
 _NEG = re.compile(r"\b(?:did|does|do|would|will|could|has|have|had)\s+not\s+(?:yet\s+)?(?:\w+ly\s+)?$|"
                   r"\b(?:didn['’]t|doesn['’]t|won['’]t|hasn['’]t|haven['’]t|hadn['’]t|never|declined\s+to|refused\s+to)\s+(?:yet\s+)?$")
 _CONNECT = {"and", "but", "or", "although", "though", "while", "whereas", "yet"}
-_QUOTE_MARKS = set("“”\"‘’«»'")  # ' : one half of a '' mark (a lone apostrophe token is never a word)
 _STANDALONE = {"many", "some", "several", "another", "both", "one", "others", "most", "few", "two", "three"}
 _INNER = {"of", "for", "in", "at", "on", "from", "with", "about", "around", "across", "and", "or"}
 _CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", "“", "\"", "‘"}
@@ -52,10 +51,10 @@ def _verb_position(toks: list[Tok], vi: int, ve: int) -> bool:
     if ve + 1 >= len(toks) or toks[ve + 1].text in (".", "!", "?", ";"):
         return any(t.text == "," for t in toks[max(0, vi - 8):vi])  # "..., the ministry states."
     nxt = toks[ve + 1]
-    if nxt.text in _QUOTE_MARKS or nxt.text == ":":
+    if nxt.text in QUOTE_MARKS or nxt.text == ":":
         return True
     if nxt.text == ",":
-        return ve + 2 < len(toks) and toks[ve + 2].text in _QUOTE_MARKS  # "she claims, “...”"
+        return ve + 2 < len(toks) and toks[ve + 2].text in QUOTE_MARKS  # "she claims, “...”"
     third = lex.form_kind.get(toks[vi].low) == "third"
     head = prev in lex.organization_heads or prev in lex.role_words or prev in lex.anonymous_heads or (
         prev in lex.document_heads)
@@ -104,11 +103,11 @@ def _complement(toks: list[Tok], i: int) -> bool:
     if toks[i].low in ("it", "this", "that", "them", "him", "her", "those", "these"):
         k = i + 1
     elif toks[i].low in lex.determiners or is_possessive(toks[i]) or toks[i].cap:
-        k = next((n for n in range(i + 1, min(len(toks), i + 6)) if toks[n].text in _QUOTE_MARKS), -1)
+        k = next((n for n in range(i + 1, min(len(toks), i + 6)) if toks[n].text in QUOTE_MARKS), -1)
         return k > 0
     else:
         return False
-    return k < len(toks) and (toks[k].text in _QUOTE_MARKS or toks[k].low in ("a", "an"))
+    return k < len(toks) and (toks[k].text in QUOTE_MARKS or toks[k].low in ("a", "an"))
 
 
 def _document_np(toks: list[Tok], j: int) -> tuple[int, int] | None:
@@ -199,17 +198,17 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
             subj_end = cw.raised(toks, vi - 1)
             if subj_end < 0:
                 continue  # infinitive
-        if kind == "past" and prev is not None and prev.low in _BE:
+        if kind == "past" and prev is not None and prev.low in BE:
             continue  # passive
-        if kind == "past" and prev is not None and prev.low in ("has", "have", "had") and vi >= 2 and toks[vi - 2].low in _BE:
+        if kind == "past" and prev is not None and prev.low in ("has", "have", "had") and vi >= 2 and toks[vi - 2].low in BE:
             continue
         if nxt is not None and nxt.low == "by":
             continue  # "reported by AFP": a relay, not a cue
         if _NEG.search(masked[max(s_start, m_start - 30):m_start]) and (lemma in lex.weak or lemma in lex.negated_silent):
             continue  # "did not comment": no content
         after = [t.low for t in toks[ve + 1:ve + 6]]
-        quoted_before = any(t.text in _QUOTE_MARKS for t in toks[max(0, vi - 8):vi]) and (
-            prev is not None and (prev.text in _QUOTE_MARKS or prev.text == "," or prev.cap))
+        quoted_before = any(t.text in QUOTE_MARKS for t in toks[max(0, vi - 8):vi]) and (
+            prev is not None and (prev.text in QUOTE_MARKS or prev.text == "," or prev.cap))
         if lemma in lex.needs_about and not {"about", "on", "of"} & set(after) and not quoted_before and not (
                 _content_follows(masked, m_end, s_end)):
             continue  # ('"We are ready," responded X': the quotation is the content)
@@ -227,7 +226,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 frames.append(Frame(form, lemma, m_start, m_end, span_text(text, toks, rng), "before", "after", lemma in lex.weak))
             continue
         loose = False
-        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in _BE or prev.low in _ING_PREP)) \
+        if kind == "ing" and not (prev is not None and (prev.text == "," or prev.low in BE or prev.low in _ING_PREP)) \
                 and not _with_subject(toks, vi) and not participles.progressive(toks, vi):
             loose = participles.loose(toks, vi, ve, _content_follows(masked, m_end, s_end)
                                       or complements.other_content(toks, ve, lemma, ""), lemma)
@@ -285,7 +284,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                                     toks[j - 2].start))
                 continue
             ante = participles.relative_antecedent(toks, j) if rng is None and j >= 1 and (
-                nxt is not None and (nxt.low in lex.verb_position_next or nxt.text in _QUOTE_MARKS or nxt.text == ":")) else None
+                nxt is not None and (nxt.low in lex.verb_position_next or nxt.text in QUOTE_MARKS or nxt.text == ":")) else None
             if ante is not None:  # "listeners to her radio program who said ..."
                 frames.append(Frame(cue, lemma, m_start, m_end, span_text(text, toks, ante), "relative", "after", weak,
                                     toks[j].start))
@@ -311,7 +310,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                         and toks[b].low not in lex.connectors and toks[b].low not in _CONNECT:
                     b -= 1  # '"...," rebel spokesman X said': lower-case words of the descriptor
                 before = toks[b] if b >= 0 else None
-                if before is not None and (before.text == "," or before.text in _QUOTE_MARKS) and _trailing(masked, toks, ve, s_end):
+                if before is not None and (before.text == "," or before.text in QUOTE_MARKS) and _trailing(masked, toks, ve, s_end):
                     content = "before"
                     desc = toks[b + 1].start if b + 1 < rng[0] else -1
             elif j >= 0 and toks[j].text == "," and not heading:
@@ -327,7 +326,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                     subj = toks[r1[0]].start if r1 else mention.start
                     if content == "after" and _trailing(masked, toks, ve, s_end) and r1 and r1[0] > 0 \
                             and (toks[r1[0] - 1].text == "," and r1[0] != skip_adverbial(toks)
-                                 or toks[r1[0] - 1].text in _QUOTE_MARKS):
+                                 or toks[r1[0] - 1].text in QUOTE_MARKS):
                         content = "before"  # '“...,” the mayor, Sofia Marr, said.' (not 'In a statement, the mayor, ...')
                     frames.append(Frame(cue, lemma, m_start, m_end, mention, mode, content, weak, min(subj, mention.start)))
                     continue
@@ -339,7 +338,7 @@ def frames_in(text: str, masked: str, toks: list[Tok], s_start: int, s_end: int,
                 mode = "main"
                 mention = frames[-1].mention if frames else (main_subject(toks[:j], text)
                                                              or speaker_phrases.leading_np(toks[:j], text))
-            elif j < 0 or toks[j].text in _QUOTE_MARKS:
+            elif j < 0 or toks[j].text in QUOTE_MARKS:
                 inv = np_starting_at(toks, ve + 1) or speaker_phrases.inverted_subject(toks, ve + 1)
                 if inv is not None:
                     mention, mode, content = span_text(text, toks, inv), "after", "before"
@@ -374,7 +373,7 @@ def _refine_subject(toks: list[Tok], rng: tuple[int, int], frames: list[Frame], 
     i, j = rng
     if i > 0 and toks[i - 1].text.isdigit() and not date_number(toks, i - 1):
         return None
-    if frames and i > 0 and toks[i - 1].text not in _CLAUSE_PUNCT and toks[i - 1].text not in _QUOTE_MARKS \
+    if frames and i > 0 and toks[i - 1].text not in _CLAUSE_PUNCT and toks[i - 1].text not in QUOTE_MARKS \
             and any(f.cue_end <= toks[i].start for f in frames):
         ands = [k for k in range(i, j) if toks[k].low == "and"]
         if ands:
