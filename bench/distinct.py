@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy.pool import NullPool
+
 from .corpus import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,15 +54,23 @@ class Stores:
 
     def __init__(self, work: Path, pg: str | None):
         self.work, self.pg = work, pg
+        self._engine = None
+
+    @staticmethod
+    def _db(name: str) -> str:
+        return "bench_" + name.replace("-", "_")
 
     def url(self, name: str) -> str:
         if self.pg:
-            return self.pg.rsplit("/", 1)[0] + "/bench_" + name.replace("-", "_")
+            return self.pg.rsplit("/", 1)[0] + "/" + self._db(name)
         return f"sqlite:///{self.work / name}.db"
 
     def _admin(self):
-        from sqlalchemy import create_engine
-        return create_engine(self.pg, isolation_level="AUTOCOMMIT")
+        """One AUTOCOMMIT engine on the PostgreSQL server for the whole run."""
+        if self._engine is None:
+            from sqlalchemy import create_engine
+            self._engine = create_engine(self.pg, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        return self._engine
 
     def drop(self, name: str) -> None:
         if not self.pg:
@@ -68,7 +78,7 @@ class Stores:
                 (self.work / (name + suffix)).unlink(missing_ok=True)
             return
         from sqlalchemy import text
-        db = "bench_" + name.replace("-", "_")
+        db = self._db(name)
         with self._admin().connect() as conn:
             conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                               "WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": db})
@@ -80,22 +90,21 @@ class Stores:
         from sqlalchemy import text
         with self._admin().connect() as conn:
             return conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                                {"n": "bench_" + name.replace("-", "_")}).first() is not None
+                                {"n": self._db(name)}).first() is not None
 
     def create(self, name: str) -> None:
         self.drop(name)
         if self.pg:
             from sqlalchemy import text
             with self._admin().connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "bench_{name.replace("-", "_")}"'))
+                conn.execute(text(f'CREATE DATABASE "{self._db(name)}"'))
 
     def copy(self, src: str, dst: str) -> str:
         self.drop(dst)
         if self.pg:
             from sqlalchemy import text
             with self._admin().connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "bench_{dst.replace("-", "_")}" '
-                                  f'TEMPLATE "bench_{src.replace("-", "_")}"'))
+                conn.execute(text(f'CREATE DATABASE "{self._db(dst)}" TEMPLATE "{self._db(src)}"'))
         else:
             with sqlite3.connect(self.work / f"{src}.db") as a, sqlite3.connect(self.work / f"{dst}.db") as b:
                 a.backup(b)
